@@ -1,0 +1,80 @@
+package dev.ktriage.gateway;
+
+/**
+ * One read-only question to the Kubernetes API. Every query names its scope: the server filters
+ * (selectors, limits), ktriage never lists everything and filters locally.
+ */
+public sealed interface ClusterRequest {
+
+    /** A stable, human-readable key; the replay source finds recorded answers by it. */
+    String key();
+
+    /** The kubectl command an operator would type to see the same thing. */
+    String kubectl();
+
+    /** GET one object. {@code resource} is the plural (pods, nodes, apiservices, ...). */
+    record Get(String resource, String namespace, String name) implements ClusterRequest {
+        public String key() {
+            return "get " + resource + " " + scoped(namespace, name);
+        }
+
+        public String kubectl() {
+            return "kubectl get " + resource + " " + name + ns(namespace) + " -o yaml";
+        }
+    }
+
+    /** LIST with server-side selectors and a limit. Null fields are not sent. */
+    record ListObjects(String resource, String namespace, String labelSelector, String fieldSelector, Integer limit)
+            implements ClusterRequest {
+        public String key() {
+            return "list " + resource + " " + (namespace == null ? "*" : namespace)
+                    + " labels=" + nz(labelSelector) + " fields=" + nz(fieldSelector) + " limit=" + (limit == null ? "" : limit);
+        }
+
+        public String kubectl() {
+            StringBuilder b = new StringBuilder("kubectl get ").append(resource);
+            b.append(namespace == null ? " -A" : " -n " + namespace);
+            if (labelSelector != null) b.append(" -l '").append(labelSelector).append('\'');
+            if (fieldSelector != null) b.append(" --field-selector '").append(fieldSelector).append('\'');
+            if (limit != null) b.append(" --chunk-size=").append(limit);
+            return b.append(" -o yaml").toString();
+        }
+    }
+
+    /** Container log, optionally of the previous instance, optionally only the last lines. */
+    record Logs(String namespace, String pod, String container, boolean previous, Integer tailLines)
+            implements ClusterRequest {
+        public String key() {
+            return "logs " + scoped(namespace, pod) + " container=" + nz(container) + " previous=" + previous
+                    + " tail=" + (tailLines == null ? "" : tailLines);
+        }
+
+        public String kubectl() {
+            return "kubectl logs " + pod + ns(namespace) + (container == null ? "" : " -c " + container)
+                    + (previous ? " --previous" : "") + (tailLines == null ? "" : " --tail=" + tailLines);
+        }
+    }
+
+    /** GET a non-resource path (node proxy configz, metrics API, health endpoints). */
+    record Raw(String path) implements ClusterRequest {
+        public String key() {
+            return "raw " + path;
+        }
+
+        public String kubectl() {
+            return "kubectl get --raw '" + path + "'";
+        }
+    }
+
+    private static String scoped(String namespace, String name) {
+        return namespace == null ? name : namespace + "/" + name;
+    }
+
+    private static String ns(String namespace) {
+        return namespace == null ? "" : " -n " + namespace;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.ktriage.lab.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One raw.yaml entry. A textual {@code body} is served as text/plain, anything else as JSON.
+ *
+ * @param path exact path; the query string of a request is ignored when matching
+ */
+public record RawResponse(String path, int status, JsonNode body) {
+}
