@@ -1,0 +1,34 @@
+package dev.ktriage.cli;
+
+import dev.ktriage.playbook.Playbook;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "list", description = "List the playbooks ktriage knows, with their inputs and diagnoses.")
+final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PlaybookOptions playbooks = new PlaybookOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Playbook p : playbooks.catalog().all()) {
+            out.printf("%-24s %s%n", p.id(), p.title());
+            if (!p.inputs().isEmpty()) {
+                out.printf("%-24s inputs: %s%n", "", String.join(", ", p.inputs().stream()
+                        .map(i -> i.id() + (i.required() ? "" : "?")).toList()));
+            }
+            out.printf("%-24s diagnoses: %s%n", "", String.join(", ", p.diagnoses().keySet()));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ktriage.cli;
+
+import dev.ktriage.transcript.Replayer;
+import dev.ktriage.transcript.Transcript;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "replay", description = {
+        "Re-run a recorded session's playbook against its transcript, with no network.",
+        "Exit 0 when it reaches the same steps and diagnosis, 1 when not (naming the first step that diverged)."})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A transcript (.jsonl) written by ktriage run, demo or the TUI.")
+    Path file;
+
+    @Mixin
+    PlaybookOptions playbooks = new PlaybookOptions();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Transcript t = Transcript.read(file);
+        Replayer.Verdict v = Replayer.replay(t, playbooks.catalog(), new dev.ktriage.engine.SessionListener() { });
+        if (v.same()) {
+            out.println("replay ok: " + t.playbook() + " — " + v.detail());
+            out.flush();
+            return 0;
+        }
+        spec.commandLine().getErr().println("ktriage: replay diverged" + (v.divergedStep() == null ? "" : " at step '" + v.divergedStep() + "'")
+                + ": " + v.detail());
+        return 1;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ktriage.engine;
+
+import dev.ktriage.playbook.Input;
+import dev.ktriage.playbook.Playbook;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Checks a playbook's inputs and turns them into the session's first variables. */
+final class Inputs {
+
+    /** DNS-1123 subdomain: what Kubernetes allows for pod, namespace and node names. */
+    private static final Pattern K8S_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+
+    private Inputs() {
+    }
+
+    static Map<String, Object> variables(Playbook p, Map<String, String> given, Operator operator, String defaultNamespace) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : given.entrySet()) vars.put(e.getKey(), e.getValue());
+        for (Input in : p.inputs()) {
+            String value = given.get(in.id());
+            if (value == null || value.isBlank()) {
+                if (!in.required()) continue;
+                value = operator.provideInput(in, List.of());
+            }
+            switch (in.kind()) {
+                case POD -> {
+                    int slash = value.indexOf('/');
+                    String ns = slash < 0 ? defaultNamespace : value.substring(0, slash);
+                    String name = slash < 0 ? value : value.substring(slash + 1);
+                    check(in, ns, "namespace");
+                    check(in, name, "pod name");
+                    vars.put(in.id(), ns + "/" + name);
+                    vars.put(in.id() + ".namespace", ns);
+                    vars.put(in.id() + ".name", name);
+                }
+                case NODE -> {
+                    check(in, value, "node name");
+                    vars.put(in.id(), value);
+                }
+                case TEXT -> vars.put(in.id(), value);
+            }
+        }
+        return vars;
+    }
+
+    private static void check(Input in, String value, String what) {
+        if (!K8S_NAME.matcher(value).matches()) {
+            throw new BadInputException("input '" + in.id() + "': '" + value + "' is not a valid " + what);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.ktriage.engine;
+
+/** The end of a session; exit codes follow SCENARIOS.md: diagnosed 0, inconclusive 2, error 1. */
+public enum Outcome {
+    DIAGNOSED(0), INCONCLUSIVE(2), ERROR(1);
+
+    private final int exitCode;
+
+    Outcome(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    public String wireName() {
+        return name().toLowerCase();
+    }
+}

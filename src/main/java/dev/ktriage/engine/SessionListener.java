@@ -1,0 +1,37 @@
+package dev.ktriage.engine;
+
+import dev.ktriage.gateway.ClusterAnswer;
+import dev.ktriage.gateway.ClusterRequest;
+import dev.ktriage.gateway.NodeAnswer;
+import dev.ktriage.gateway.NodeCommand;
+import java.util.Map;
+
+/**
+ * Everything a session does, as it happens: the transcript writes it down, the interfaces show it.
+ * Default methods do nothing so a listener implements only what it needs.
+ */
+public interface SessionListener {
+
+    default void sessionStarted(String playbook, Map<String, String> inputs) {}
+
+    default void stepStarted(String stepId, String title, String explain, String command) {}
+
+    default void clusterExchange(String stepId, ClusterRequest request, ClusterAnswer answer) {}
+
+    default void nodeExchange(String stepId, NodeCommand command, NodeAnswer answer) {}
+
+    default void answered(String stepId, String questionId, String answer) {}
+
+    default void stepFinished(StepRecord step) {}
+
+    default void handedOff(String fromPlaybook, String toPlaybook, Map<String, String> inputs) {}
+
+    default void diagnosed(Diagnosis diagnosis) {}
+
+    default void sessionEnded(SessionResult result) {}
+
+    /** Fans events out to several listeners, in order. */
+    static SessionListener all(SessionListener... listeners) {
+        return new SessionListeners(listeners);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.ktriage.playbook;
+
+import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.yaml.Location;
+
+/**
+ * A cause a playbook can name. The id is public contract: once published it never changes.
+ *
+ * @param confidence high, medium or low
+ * @param remedy     what to review and apply, safest first (templated with the evidence)
+ */
+public record DiagnosisSpec(String id, String title, String confidence, Template summary, Template remedy, Location at) {
+}

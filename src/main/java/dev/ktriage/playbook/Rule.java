@@ -1,0 +1,32 @@
+package dev.ktriage.playbook;
+
+import dev.ktriage.playbook.expr.Expr;
+import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.yaml.Location;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "When this holds, this is what we found, and this is where we go." Rules are tried in order;
+ * the first that holds fires. A rule without {@code when} always holds.
+ *
+ * @param finding  the finding's id, recorded in the transcript and the result
+ * @param says     the finding as the operator reads it
+ * @param diagnose diagnoses this finding establishes
+ * @param gotoStep the next step; null with no handoff ends the session
+ * @param handoff  another playbook to continue with, and its inputs
+ * @param end      the session ends here (with any diagnoses found so far)
+ */
+public record Rule(
+        Expr when,
+        String finding,
+        Template says,
+        List<String> diagnose,
+        String gotoStep,
+        Handoff handoff,
+        boolean end,
+        Location at) {
+
+    public record Handoff(String playbook, Map<String, Template> set, Location at) {
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ktriage.playbook;
+
+import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.yaml.Location;
+import java.util.List;
+
+/**
+ * One step: gather evidence (or ask the operator), extract values from it, then follow the first
+ * rule whose condition holds.
+ *
+ * @param gather    what to read; null for a step that only asks or only decides
+ * @param ask       a question for the operator; null when the step needs none
+ * @param onFailure the step to go to when the gather fails (default: the next step written)
+ */
+public record Step(
+        String id,
+        String title,
+        Template explain,
+        Gather gather,
+        Question ask,
+        List<Extract> extracts,
+        List<Rule> rules,
+        String onFailure,
+        Location at) {
+}

@@ -1,0 +1,74 @@
+package dev.ktriage.playbook.expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Text with {@code ${expression}} parts, parsed once at load time. Used for explanations, remedies,
+ * query fields and node command arguments.
+ */
+public final class Template {
+
+    private final String source;
+    private final List<Object> parts; // String literal or Expr
+
+    private Template(String source, List<Object> parts) {
+        this.source = source;
+        this.parts = List.copyOf(parts);
+    }
+
+    public static Template parse(String text) {
+        List<Object> parts = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf("${", i);
+            if (open < 0) {
+                parts.add(text.substring(i));
+                break;
+            }
+            if (open > i) parts.add(text.substring(i, open));
+            int close = text.indexOf('}', open);
+            if (close < 0) throw new ExprException("'${' without a closing '}'", open);
+            try {
+                parts.add(ExprParser.parse(text.substring(open + 2, close)));
+            } catch (ExprException e) {
+                throw new ExprException(e.getMessage(), open + 2 + e.offset());
+            }
+            i = close + 1;
+        }
+        return new Template(text, parts);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public boolean isConstant() {
+        return parts.stream().allMatch(p -> p instanceof String);
+    }
+
+    public String render(Evaluator evaluator) {
+        StringBuilder b = new StringBuilder();
+        for (Object p : parts) b.append(p instanceof Expr e ? Values.text(evaluator.eval(e)) : (String) p);
+        return b.toString();
+    }
+
+    public String render(Map<String, Object> variables) {
+        return render(Evaluator.of(variables));
+    }
+
+    /** The variables this template reads, for load-time checks. */
+    public Set<String> variables() {
+        Set<String> out = new TreeSet<>();
+        for (Object p : parts) if (p instanceof Expr e) Variables.collect(e, out);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}

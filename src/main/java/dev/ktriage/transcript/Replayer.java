@@ -1,0 +1,79 @@
+package dev.ktriage.transcript;
+
+import dev.ktriage.engine.Operator;
+import dev.ktriage.engine.SessionEngine;
+import dev.ktriage.engine.SessionListener;
+import dev.ktriage.engine.SessionResult;
+import dev.ktriage.engine.StepRecord;
+import dev.ktriage.gateway.replay.ReplayClusterGateway;
+import dev.ktriage.gateway.replay.ReplayNodeGateway;
+import dev.ktriage.playbook.Input;
+import dev.ktriage.playbook.PlaybookCatalog;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Re-runs a recorded session's playbook against its transcript, with no network, and says whether
+ * it reaches the same diagnosis and, if not, the first step that went another way.
+ */
+public final class Replayer {
+
+    /**
+     * @param same         the same steps, findings and diagnoses as recorded
+     * @param divergedStep the first step that differs, or null
+     * @param detail       what differed, in one line
+     */
+    public record Verdict(boolean same, String divergedStep, String detail, SessionResult result) {
+    }
+
+    private Replayer() {
+    }
+
+    public static Verdict replay(Transcript t, PlaybookCatalog catalog, SessionListener listener) {
+        try (ReplayClusterGateway cluster = new ReplayClusterGateway(t); ReplayNodeGateway nodes = new ReplayNodeGateway(t)) {
+            Operator recorded = new Operator() {
+                @Override
+                public String answer(String id, String text, List<String> choices) {
+                    String a = t.answers().get(id);
+                    if (a == null) throw new NoAnswerException(id, "question '" + id + "' was not answered in the recorded session");
+                    return a;
+                }
+
+                @Override
+                public String provideInput(Input input, List<String> candidates) {
+                    throw new NoAnswerException(input.id(), "input '" + input.id() + "' was not given in the recorded session");
+                }
+            };
+            SessionResult result = new SessionEngine(catalog, cluster, nodes, recorded, listener, null).run(t.playbook(), t.inputs());
+            return compare(t, result);
+        }
+    }
+
+    static Verdict compare(Transcript t, SessionResult now) {
+        List<StepRecord> before = t.steps();
+        List<StepRecord> after = now.steps();
+        for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
+            StepRecord b = i < before.size() ? before.get(i) : null;
+            StepRecord a = i < after.size() ? after.get(i) : null;
+            if (b == null) return new Verdict(false, a.id(), "step '" + a.id() + "' was not in the recorded session", now);
+            if (a == null) return new Verdict(false, b.id(), "the replay stopped before recorded step '" + b.id() + "'", now);
+            if (!a.id().equals(b.id())) {
+                return new Verdict(false, b.id(), "recorded step '" + b.id() + "', replay went to '" + a.id() + "'", now);
+            }
+            if (a.status() != b.status() || !Objects.equals(a.finding(), b.finding())) {
+                return new Verdict(false, a.id(), "step '" + a.id() + "': recorded " + describe(b) + ", now " + describe(a), now);
+            }
+        }
+        List<String> ids = now.diagnoses().stream().map(d -> d.id()).toList();
+        if (t.outcome() == null) return new Verdict(false, null, "the recorded session never ended; nothing to compare the diagnosis with", now);
+        if (!ids.equals(t.diagnoses())) {
+            return new Verdict(false, after.isEmpty() ? null : after.get(after.size() - 1).id(),
+                    "recorded diagnoses " + t.diagnoses() + ", now " + ids, now);
+        }
+        return new Verdict(true, null, "same steps and diagnoses " + ids, now);
+    }
+
+    private static String describe(StepRecord s) {
+        return s.status().wireName() + (s.finding() == null ? "" : " with finding '" + s.finding() + "'");
+    }
+}

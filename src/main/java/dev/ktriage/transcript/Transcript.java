@@ -1,0 +1,87 @@
+package dev.ktriage.transcript;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ktriage.engine.StepRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A recorded session, read back: what was asked and answered, in order, and how it ended.
+ *
+ * @param cluster cluster exchanges in order: [request key, answer JSON]
+ * @param nodes   node exchanges in order: ["node: command line", answer JSON]
+ * @param outcome the recorded outcome, or null when the session never ended (a crash)
+ */
+public record Transcript(
+        Path path,
+        String playbook,
+        Map<String, String> inputs,
+        List<Map.Entry<String, JsonNode>> cluster,
+        List<Map.Entry<String, JsonNode>> nodes,
+        Map<String, String> answers,
+        List<StepRecord> steps,
+        List<String> diagnoses,
+        String outcome) {
+
+    /** A transcript that cannot be read: one line for the operator. */
+    public static final class UnreadableException extends RuntimeException {
+        public UnreadableException(String message) {
+            super(message);
+        }
+    }
+
+    public static Transcript read(Path path) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(path);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableException("transcript not found: " + path);
+        } catch (IOException e) {
+            throw new UnreadableException("cannot read transcript " + path + ": " + e.getMessage());
+        }
+        String playbook = null;
+        Map<String, String> inputs = new LinkedHashMap<>();
+        List<Map.Entry<String, JsonNode>> cluster = new ArrayList<>();
+        List<Map.Entry<String, JsonNode>> nodes = new ArrayList<>();
+        Map<String, String> answers = new LinkedHashMap<>();
+        List<StepRecord> steps = new ArrayList<>();
+        List<String> diagnoses = new ArrayList<>();
+        String outcome = null;
+        int n = 0;
+        for (String line : lines) {
+            n++;
+            if (line.isBlank()) continue;
+            JsonNode o;
+            try {
+                o = TranscriptCodec.MAPPER.readTree(line);
+            } catch (IOException e) {
+                throw new UnreadableException(path + ":" + n + ": not a transcript line (malformed JSON)");
+            }
+            switch (o.path("type").asText()) {
+                case "session" -> {
+                    if (playbook == null) {
+                        playbook = o.path("playbook").asText();
+                        o.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().asText()));
+                    }
+                }
+                case "cluster" -> cluster.add(Map.entry(o.path("request").path("key").asText(), o.path("answer")));
+                case "node" -> nodes.add(Map.entry(TranscriptCodec.nodeKeyOf(o.path("command")), o.path("answer")));
+                case "answer" -> answers.put(o.path("question").asText(), o.path("answer").asText());
+                case "step" -> steps.add(TranscriptCodec.stepRecord(o));
+                case "end" -> {
+                    outcome = o.path("outcome").asText();
+                    o.path("diagnoses").forEach(d -> diagnoses.add(d.asText()));
+                }
+                default -> { }
+            }
+        }
+        if (playbook == null) throw new UnreadableException(path + ": not a ktriage transcript (no session line)");
+        return new Transcript(path, playbook, inputs, cluster, nodes, answers, steps, diagnoses, outcome);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ktriage.ui.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.SessionResult;
+import dev.ktriage.engine.StepRecord;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code run --output json} object (SCENARIOS.md, a contract: fields are only ever added).
+ * Extensions beyond the contract: {@code reason}, per-step {@code title}/{@code reason}, per-diagnosis
+ * {@code summary}/{@code playbook}, and {@code unansweredCommands} for lab runs.
+ */
+public final class JsonReport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static String render(SessionResult r, Path transcript, List<String> unansweredCommands) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("playbook", r.playbook());
+        o.put("outcome", r.outcome().wireName());
+        ArrayNode ds = o.putArray("diagnoses");
+        for (Diagnosis d : r.diagnoses()) {
+            ObjectNode j = ds.addObject();
+            j.put("id", d.id());
+            j.put("title", d.title());
+            j.put("confidence", d.confidence());
+            ArrayNode ev = j.putArray("evidence");
+            d.evidence().forEach(ev::add);
+            j.put("remedy", d.remedy());
+            j.put("summary", d.summary());
+            j.put("playbook", d.playbook());
+        }
+        ArrayNode ss = o.putArray("steps");
+        for (StepRecord s : r.steps()) {
+            ObjectNode j = ss.addObject();
+            j.put("id", s.id());
+            j.put("status", s.status().wireName());
+            if (s.finding() != null) j.put("finding", s.finding());
+            else j.putNull("finding");
+            j.put("title", s.title());
+            if (s.reason() != null) j.put("reason", s.reason());
+        }
+        if (transcript != null) o.put("transcript", transcript.toString());
+        else o.putNull("transcript");
+        if (r.reason() != null) o.put("reason", r.reason());
+        if (unansweredCommands != null && !unansweredCommands.isEmpty()) {
+            ArrayNode u = o.putArray("unansweredCommands");
+            unansweredCommands.forEach(u::add);
+        }
+        return write(o);
+    }
+
+    /** The error object: outcome "error" with a one-line message (exit 1). */
+    public static String error(String playbook, String message) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("playbook", playbook);
+        o.put("outcome", "error");
+        o.putArray("diagnoses");
+        o.putArray("steps");
+        o.putNull("transcript");
+        o.put("error", message);
+        return write(o);
+    }
+
+    private static String write(ObjectNode o) {
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

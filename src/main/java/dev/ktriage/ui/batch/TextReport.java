@@ -1,0 +1,40 @@
+package dev.ktriage.ui.batch;
+
+import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.SessionResult;
+import dev.ktriage.engine.StepRecord;
+import dev.ktriage.engine.StepStatus;
+import java.nio.file.Path;
+
+/** The result as a person reads it in a terminal or a ticket (also the Markdown report). */
+public final class TextReport {
+
+    private TextReport() {
+    }
+
+    public static String render(SessionResult r, Path transcript) {
+        StringBuilder b = new StringBuilder();
+        b.append("# ktriage: ").append(r.playbook()).append(" — ").append(r.outcome().wireName()).append("\n\n");
+        b.append("## Steps\n\n");
+        for (StepRecord s : r.steps()) {
+            b.append(s.status() == StepStatus.DONE ? "- [x] " : "- [?] ").append(s.title()).append(" (`").append(s.id()).append("`)\n");
+            if (s.command() != null) b.append("  - command: `").append(s.command()).append("`\n");
+            if (!s.says().isBlank()) b.append("  - ").append(s.says().strip()).append('\n');
+            if (s.reason() != null) b.append("  - inconclusive: ").append(s.reason()).append('\n');
+            for (String q : s.quotes()) b.append("    > ").append(q.strip()).append('\n');
+        }
+        if (r.diagnoses().isEmpty()) {
+            b.append("\nNo diagnosis").append(r.reason() == null ? "." : ": " + r.reason()).append('\n');
+        }
+        for (Diagnosis d : r.diagnoses()) {
+            b.append("\n## Diagnosis: ").append(d.title()).append(" (`").append(d.id()).append("`, confidence ")
+                    .append(d.confidence()).append(")\n\n");
+            if (!d.summary().isBlank()) b.append(d.summary()).append("\n\n");
+            b.append("Evidence:\n\n");
+            for (String e : d.evidence()) b.append(e.startsWith("> ") ? "    " + e : "- " + e).append('\n');
+            b.append("\nRemedy (review before applying; ktriage changes nothing):\n\n```\n").append(d.remedy()).append("\n```\n");
+        }
+        if (transcript != null) b.append("\nTranscript: ").append(transcript).append('\n');
+        return b.toString();
+    }
+}

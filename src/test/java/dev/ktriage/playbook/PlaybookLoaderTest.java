@@ -1,0 +1,122 @@
+package dev.ktriage.playbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ktriage.yaml.YamlException;
+import org.junit.jupiter.api.Test;
+
+class PlaybookLoaderTest {
+
+    private final PlaybookLoader loader = new PlaybookLoader(ExtractorRegistry.fromClassLoader(getClass().getClassLoader()));
+
+    private static final String GOOD = """
+            id: tiny
+            title: Tiny
+            inputs:
+              - {id: node, kind: node}
+            steps:
+              - id: read
+                gather:
+                  node: {on: "${node}", run: "sysctl -n net.ipv4.conf.all.rp_filter", readOnly: true}
+                extract:
+                  rp: {regex: "^([0-9]+)"}
+                next:
+                  - when: "rp >= 1"
+                    finding: strict
+                    diagnose: rp-on
+                  - end: true
+            diagnoses:
+              - {id: rp-on, title: rp_filter is on, confidence: high}
+            """;
+
+    private YamlException error(String yaml) {
+        return assertThrows(YamlException.class, () -> loader.load(yaml, "playbooks/t.yaml", "test"));
+    }
+
+    @Test
+    void loadsAValidPlaybook() {
+        Playbook p = loader.load(GOOD, "playbooks/t.yaml", "test");
+        assertEquals("tiny", p.id());
+        assertEquals("read", p.firstStep().id());
+        assertEquals(1, p.diagnoses().size());
+        Gather.Node g = (Gather.Node) p.firstStep().gather();
+        assertEquals(3, g.argv().size());
+    }
+
+    @Test
+    void unknownKeyNamesFileLineAndColumn() {
+        YamlException e = error(GOOD.replace("    extract:", "    extrct:"));
+        assertEquals("playbooks/t.yaml:9:5", e.location().toString());
+        assertTrue(e.getMessage().startsWith("playbooks/t.yaml:9:5: unknown key 'extrct'"), e.getMessage());
+    }
+
+    @Test
+    void malformedYamlNamesItsLine() {
+        YamlException e = error("id: x\nsteps: [\n  - a: b\n");
+        assertTrue(e.getMessage().startsWith("playbooks/t.yaml:"), e.getMessage());
+        assertTrue(e.getMessage().contains("malformed YAML"), e.getMessage());
+    }
+
+    @Test
+    void gotoToAMissingStep() {
+        YamlException e = error(GOOD.replace("  - end: true", "  - goto: nowhere"));
+        assertTrue(e.getMessage().contains("goto unknown step 'nowhere'"), e.getMessage());
+        assertEquals(15, e.location().line());
+    }
+
+    @Test
+    void diagnosisNoRuleReaches() {
+        YamlException e = error(GOOD + "  - {id: orphan, title: Never reached}\n");
+        assertTrue(e.getMessage().contains("diagnosis 'orphan' is reached by no rule"), e.getMessage());
+        assertEquals(18, e.location().line());
+    }
+
+    @Test
+    void duplicateStepIds() {
+        String dup = GOOD.replace("diagnoses:", """
+                  - id: read
+                    next: [{end: true}]
+                diagnoses:""");
+        assertTrue(error(dup).getMessage().contains("duplicate step id 'read'"));
+    }
+
+    @Test
+    void undeclaredDiagnosisAndBadExpression() {
+        assertTrue(error(GOOD.replace("diagnose: rp-on", "diagnose: nope")).getMessage().contains("unknown diagnosis 'nope'"));
+        YamlException e = error(GOOD.replace("rp >= 1", "rp >= "));
+        assertTrue(e.getMessage().contains("in expression 'rp >= '"), e.getMessage());
+    }
+
+    @Test
+    void nodeCommandsHaveNoShellAndMustBeReadOnly() {
+        assertTrue(error(GOOD.replace("sysctl -n net.ipv4.conf.all.rp_filter", "sysctl -a | grep rp"))
+                .getMessage().contains("commands run without a shell"));
+        assertTrue(error(GOOD.replace("sysctl -n net.ipv4.conf.all.rp_filter", "sysctl -w net.ipv4.conf.all.rp_filter=0"))
+                .getMessage().contains("not read-only"));
+        assertTrue(error(GOOD.replace(", readOnly: true", "")).getMessage().contains("readOnly: true"));
+        assertTrue(error(GOOD.replace("sysctl -n net.ipv4.conf.all.rp_filter", "rm -rf /tmp/x"))
+                .getMessage().contains("read-only"));
+    }
+
+    @Test
+    void listingLargeResourcesNeedsANarrowing() {
+        String listAll = GOOD.replace("node: {on: \"${node}\", run: \"sysctl -n net.ipv4.conf.all.rp_filter\", readOnly: true}",
+                "cluster: {list: events}");
+        assertTrue(error(listAll).getMessage().contains("needs a labelSelector or fieldSelector"));
+    }
+
+    @Test
+    void unknownExtractorTypeIsNamed() {
+        YamlException e = error(GOOD.replace("rp: {regex: \"^([0-9]+)\"}", "rp: {softnet: x}"));
+        assertTrue(e.getMessage().contains("no known extractor type for 'rp'"), e.getMessage());
+    }
+
+    @Test
+    void builtInPlaybooksLoadAndHandOffToEachOther() {
+        PlaybookCatalog c = PlaybookCatalog.load(PlaybookSources.builtIn(), ExtractorRegistry.fromClassLoader(getClass().getClassLoader()));
+        assertTrue(c.find("failing-probes").isPresent());
+        assertTrue(c.find("martian-source").isPresent());
+    }
+}
