@@ -1,0 +1,68 @@
+package dev.ktriage.transcript;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ktriage.cli.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Record on the lab, replay with no network; an edited playbook diverges and says where. */
+class ReplayTest {
+
+    static final String SEED = "playbooks/failing-probes/scenarios/seed-coredns-cilium-rp-filter";
+    static final String POD = "pod=kube-system/coredns-749558f7dd-w6jdj";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void builtInSeedSessionReplaysToTheSameDiagnosis() throws IOException {
+        Path t = tmp.resolve("seed.jsonl");
+        Cli rec = Cli.run("run", "failing-probes", "--lab", SEED, "--set", POD, "--output", "json", "--transcript", t.toString());
+        assertEquals(0, rec.exit(), rec.toString());
+        String transcript = Files.readString(t);
+        assertTrue(transcript.contains("\"type\":\"cluster\"") && transcript.contains("\"type\":\"node\""), "both gateways recorded");
+        Cli replay = Cli.run("replay", t.toString());
+        assertEquals(0, replay.exit(), replay.toString());
+        assertTrue(replay.out().contains("rp-filter-strict-on-cni-device"), replay.out());
+    }
+
+    @Test
+    void editedPlaybookDivergesAtTheStepThatChanged() throws IOException {
+        Path original = copyPlaybook("original", "rp >= 1");
+        Path t = tmp.resolve("rp.jsonl");
+        Cli rec = Cli.run("run", "rp-check", "--playbooks", original.toString(), "--lab", SEED, "--set", POD,
+                "--output", "json", "--transcript", t.toString());
+        assertEquals(0, rec.exit(), rec.toString());
+
+        Cli same = Cli.run("replay", t.toString(), "--playbooks", original.toString());
+        assertEquals(0, same.exit(), same.toString());
+
+        Path edited = copyPlaybook("edited", "rp >= 3");
+        Cli diverged = Cli.run("replay", t.toString(), "--playbooks", edited.toString());
+        assertEquals(1, diverged.exit(), diverged.toString());
+        assertTrue(diverged.err().contains("at step 'rp'"), diverged.err());
+        assertTrue(diverged.err().contains("finding 'rp-on'"), diverged.err());
+    }
+
+    @Test
+    void unreadableTranscriptIsOneLine() throws IOException {
+        Path bad = tmp.resolve("bad.jsonl");
+        Files.writeString(bad, "{not json\n");
+        Cli r = Cli.run("replay", bad.toString());
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.toString());
+        assertTrue(r.err().contains("bad.jsonl:1"), r.err());
+    }
+
+    private Path copyPlaybook(String name, String condition) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name).resolve("rp-check"));
+        String text = Files.readString(Path.of("src/test/resources/replay/rp-check/playbook.yaml"));
+        Files.writeString(dir.resolve("playbook.yaml"), text.replace("rp >= 1", condition));
+        return dir.getParent();
+    }
+}
