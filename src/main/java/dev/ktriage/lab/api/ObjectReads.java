@@ -1,0 +1,70 @@
+package dev.ktriage.lab.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ktriage.gateway.cluster.ResourceType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** GET of one object and LIST with field/label selectors and paging, as the real server answers them. */
+final class ObjectReads {
+
+    /** Lists carry one resourceVersion: nothing changes in a lab, so a constant is truthful. */
+    static final String RESOURCE_VERSION = "1";
+
+    private final ObjectStore store;
+
+    ObjectReads(ObjectStore store) {
+        this.store = store;
+    }
+
+    /** Empty when the path names no resource type the lab knows. */
+    Optional<LabResponse> answer(ApiPath path, Map<String, String> query) {
+        Optional<ResourceType> type = store.type(path.group(), path.plural())
+                .filter(t -> t.version().equals(path.version()));
+        if (type.isEmpty()) return Optional.empty();
+        ResourceType t = type.get();
+        if (path.isCollection()) return Optional.of(list(t, path.namespace(), query));
+        return Optional.of(store.get(t, path.namespace(), path.name())
+                .map(o -> LabResponse.json(200, o))
+                .orElseGet(() -> LabResponse.status(StatusBodies.notFound(t.group(), t.plural(), path.name()))));
+    }
+
+    Optional<ObjectNode> pod(String namespace, String name) {
+        return store.type("", "pods").flatMap(t -> store.get(t, namespace, name));
+    }
+
+    private LabResponse list(ResourceType type, String namespace, Map<String, String> query) {
+        FieldSelector fields;
+        LabelSelector labels;
+        ListPager.Page page;
+        try {
+            fields = FieldSelector.parse(query.get("fieldSelector"));
+            labels = LabelSelector.parse(query.get("labelSelector"));
+            List<ObjectNode> matching = store.list(type, namespace).stream()
+                    .filter(o -> fields.matches(o) && labels.matches(o)).toList();
+            page = ListPager.page(matching, limit(query.get("limit")), query.get("continue"));
+        } catch (IllegalArgumentException e) {
+            return LabResponse.status(StatusBodies.badRequest(e.getMessage()));
+        }
+        ObjectNode list = JsonNodeFactory.instance.objectNode();
+        list.put("kind", type.kind() + "List").put("apiVersion", type.apiVersion());
+        ObjectNode meta = list.putObject("metadata").put("resourceVersion", RESOURCE_VERSION);
+        if (page.continueToken() != null) meta.put("continue", page.continueToken());
+        if (page.remainingItemCount() != null) meta.put("remainingItemCount", page.remainingItemCount());
+        ArrayNode items = list.putArray("items");
+        page.items().forEach(items::add);
+        return LabResponse.json(200, list);
+    }
+
+    private static Integer limit(String value) {
+        if (value == null || value.isEmpty()) return null;
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid limit: " + value);
+        }
+    }
+}
