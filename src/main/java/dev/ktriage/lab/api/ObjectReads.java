@@ -55,7 +55,13 @@ final class ObjectReads {
         if (page.continueToken() != null) meta.put("continue", page.continueToken());
         if (page.remainingItemCount() != null) meta.put("remainingItemCount", page.remainingItemCount());
         ArrayNode items = list.putArray("items");
-        page.items().forEach(items::add);
+        // Items of a real list carry no kind/apiVersion of their own; clients must not depend on them.
+        for (ObjectNode item : page.items()) {
+            ObjectNode copy = item.deepCopy();
+            copy.remove("kind");
+            copy.remove("apiVersion");
+            items.add(copy);
+        }
         return LabResponse.json(200, list);
     }
 
