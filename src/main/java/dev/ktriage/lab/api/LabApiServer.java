@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The lab's Kubernetes API server: fabric8's mock server in CRUD mode on 127.0.0.1, loaded with a
@@ -29,6 +31,17 @@ import java.util.List;
 public final class LabApiServer implements AutoCloseable {
 
     public static final String CONTEXT = "ktriage-lab";
+
+    /**
+     * The mock server logs every request at INFO on stderr, which would interleave with ktriage's
+     * own output; requests are available from {@link #requests()} instead. Held in a field because
+     * java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
+
+    static {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    }
 
     private final KubernetesMockServer server;
     private final RequestLog requests;
