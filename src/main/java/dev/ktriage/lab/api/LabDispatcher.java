@@ -76,7 +76,7 @@ final class LabDispatcher extends Dispatcher {
         ApiPath api = ApiPath.parse(path);
         if (api == null) return LabResponse.status(StatusBodies.pathNotFound());
         if (api.subresource() != null) return subresource(api, query);
-        return reads.answer(api, query).orElseGet(() -> LabResponse.status(StatusBodies.pathNotFound()));
+        return reads.answer(api, query, TableRendering.wanted(request.getHeader("Accept"))).orElseGet(() -> LabResponse.status(StatusBodies.pathNotFound()));
     }
 
     private LabResponse subresource(ApiPath api, Map<String, String> query) {

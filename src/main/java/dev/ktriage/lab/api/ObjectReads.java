@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ktriage.gateway.cluster.ResourceType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,15 +22,19 @@ final class ObjectReads {
     }
 
     /** Empty when the path names no resource type the lab knows. */
-    Optional<LabResponse> answer(ApiPath path, Map<String, String> query) {
+    Optional<LabResponse> answer(ApiPath path, Map<String, String> query, boolean asTable) {
         Optional<ResourceType> type = store.type(path.group(), path.plural())
                 .filter(t -> t.version().equals(path.version()));
         if (type.isEmpty()) return Optional.empty();
         ResourceType t = type.get();
-        if (path.isCollection()) return Optional.of(list(t, path.namespace(), query));
-        return Optional.of(store.get(t, path.namespace(), path.name())
-                .map(o -> LabResponse.json(200, o))
-                .orElseGet(() -> LabResponse.status(StatusBodies.notFound(t.group(), t.plural(), path.name()))));
+        LabResponse answer = path.isCollection() ? list(t, path.namespace(), query)
+                : store.get(t, path.namespace(), path.name())
+                        .map(o -> LabResponse.json(200, o))
+                        .orElseGet(() -> LabResponse.status(StatusBodies.notFound(t.group(), t.plural(), path.name())));
+        if (asTable && answer.status() == 200) {
+            answer = TableRendering.render(t, answer.json(), Instant.now()).map(table -> LabResponse.json(200, table)).orElse(answer);
+        }
+        return Optional.of(answer);
     }
 
     Optional<ObjectNode> pod(String namespace, String name) {

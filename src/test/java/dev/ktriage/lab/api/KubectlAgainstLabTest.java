@@ -51,7 +51,12 @@ class KubectlAgainstLabTest {
         Run r = kubectl("get", "pods", "-A");
         assertEquals(0, r.exit(), r.err());
         for (String pod : List.of("coredns-abc", "web-1", "web-2", "job-x")) assertTrue(r.out().contains(pod), r.out());
-        assertTrue(r.out().contains("kube-system"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("kube-system\\s+coredns-abc\\s+0/1\\s+Running\\s+3\\s+\\S+")),
+                "server-side table columns:\n" + r.out());
+
+        Run paged = kubectl("get", "pods", "-A", "--chunk-size=1", "-o", "name");
+        assertEquals(0, paged.exit(), paged.err());
+        assertEquals(List.of("pod/job-x", "pod/web-1", "pod/web-2", "pod/coredns-abc"), paged.out().lines().toList());
     }
 
     @Test

@@ -218,6 +218,30 @@ class LabApiServerFidelityTest {
         assertEquals(400, get("/api/v1/pods?limit=2&continue=bogus").statusCode());
     }
 
+    @Test
+    void tablesAreServedWhenAsked() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(lab.url() + "/api/v1/namespaces/kube-system/pods"))
+                .header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode table = JSON.readTree(r.body());
+        assertEquals("Table", table.path("kind").asText());
+        assertEquals("Ready", table.at("/columnDefinitions/1/name").asText());
+        assertEquals("coredns-abc", table.at("/rows/0/cells/0").asText());
+        assertEquals("0/1", table.at("/rows/0/cells/1").asText());
+        assertEquals("kube-system", table.at("/rows/0/object/metadata/namespace").asText());
+        assertEquals("PodList", getJson("/api/v1/namespaces/kube-system/pods", 200).path("kind").asText(), "no Accept, no table");
+    }
+
+    @Test
+    void agesReadLikeKubectls() {
+        assertEquals("59s", HumanAge.of(java.time.Duration.ofSeconds(59)));
+        assertEquals("5m30s", HumanAge.of(java.time.Duration.ofSeconds(330)));
+        assertEquals("3h5m", HumanAge.of(java.time.Duration.ofMinutes(185)));
+        assertEquals("2d3h", HumanAge.of(java.time.Duration.ofHours(51)));
+        assertEquals("351d", HumanAge.of(java.time.Duration.ofDays(351)));
+        assertEquals("<unknown>", HumanAge.since(null, java.time.Instant.now()));
+    }
+
     private static JsonNode find(JsonNode resourceList, String name) {
         for (JsonNode r : resourceList.path("resources")) if (r.path("name").asText().equals(name)) return r;
         throw new AssertionError("no resource " + name + " in " + resourceList);
