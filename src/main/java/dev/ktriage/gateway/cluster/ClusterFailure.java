@@ -23,11 +23,16 @@ record ClusterFailure(GatherStatus status, int httpCode, String reason) {
     static ClusterFailure of(Throwable error, String verb, String resource, String namespace) {
         int code = error instanceof KubernetesClientException k ? k.getCode() : 0;
         if (code == 403) return forbidden(verb, resource, namespace);
+        return of(error, verb + " " + resource + scope(namespace));
+    }
+
+    /** @param what the call in words ("list events in namespace kube-system") */
+    static ClusterFailure of(Throwable error, String what) {
+        int code = error instanceof KubernetesClientException k ? k.getCode() : 0;
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof SocketTimeoutException
                     || t.getClass().getSimpleName().contains("Timeout")) {
-                return new ClusterFailure(GatherStatus.TIMEOUT, 0, "timeout: " + verb + " " + resource + scope(namespace)
-                        + " got no answer in time");
+                return new ClusterFailure(GatherStatus.TIMEOUT, 0, "timeout: " + what + " got no answer in time");
             }
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
                     || t instanceof UnresolvedAddressException) {
@@ -35,8 +40,7 @@ record ClusterFailure(GatherStatus status, int httpCode, String reason) {
             }
             if (t.getCause() == t) break;
         }
-        return new ClusterFailure(GatherStatus.ERROR, Math.max(code, 0), "error: " + verb + " " + resource + scope(namespace)
-                + ": " + oneLine(error));
+        return new ClusterFailure(GatherStatus.ERROR, Math.max(code, 0), "error: " + what + ": " + oneLine(error));
     }
 
     static ClusterFailure forbidden(String verb, String resource, String namespace) {

@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Listable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -83,7 +85,7 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
             if (request instanceof ClusterRequest.Logs logs) return http.logs(logs, start);
             return http.raw(((ClusterRequest.Raw) request).path(), start);
         } catch (RuntimeException e) {
-            ClusterFailure f = ClusterFailure.of(e, "query", request.key(), null);
+            ClusterFailure f = ClusterFailure.of(e, request.key());
             return ClusterAnswer.failed(f.status(), f.httpCode(), f.reason(), RawHttp.millisSince(start));
         }
     }
@@ -93,7 +95,8 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
         if (type.isEmpty()) return unknown(get.resource(), start);
         String namespace = type.get().namespaced() ? namespaceOrDefault(get.namespace()) : null;
         try {
-            GenericKubernetesResource found = operation(type.get(), namespace).withName(get.name()).get();
+            var op = operation(type.get());
+            GenericKubernetesResource found = (namespace == null ? op.withName(get.name()) : op.inNamespace(namespace).withName(get.name())).get();
             long ms = RawHttp.millisSince(start);
             // A missing object is an answer the playbook can judge ("the APIService is not there").
             return found == null ? ClusterAnswer.json(404, null, ms) : ClusterAnswer.json(200, toJson(found), ms);
@@ -111,20 +114,25 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
         if (list.fieldSelector() != null) options.withFieldSelector(list.fieldSelector());
         if (list.limit() != null) options.withLimit(list.limit().longValue());
         try {
-            GenericKubernetesResourceList result = operation(type.get(), namespace).list(options.build());
+            var op = operation(type.get());
+            Listable<GenericKubernetesResourceList> scope = !type.get().namespaced() ? op
+                    : namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace);
+            GenericKubernetesResourceList result = scope.list(options.build());
             return ClusterAnswer.json(200, toJson(result), RawHttp.millisSince(start));
+        } catch (KubernetesClientException e) {
+            // 404 on a collection: the resource type is not served (a CRD that is not installed). An answer, not a failure.
+            if (e.getCode() == 404) return ClusterAnswer.json(404, null, RawHttp.millisSince(start));
+            return failed(e, "list", type.get().plural(), namespace, start);
         } catch (RuntimeException e) {
             return failed(e, "list", type.get().plural(), namespace, start);
         }
     }
 
     private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> operation(
-            ResourceType type, String namespace) {
-        var op = client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+            ResourceType type) {
+        return client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
                 .withGroup(type.group()).withVersion(type.version()).withPlural(type.plural())
                 .withKind(type.kind()).withNamespaced(type.namespaced()).build());
-        if (!type.namespaced()) return op;
-        return namespace == null ? (MixedOperation) op.inAnyNamespace() : (MixedOperation) op.inNamespace(namespace);
     }
 
     /** "events" is core/v1; "events.events.k8s.io" names the group, as kubectl accepts it. */

@@ -53,7 +53,15 @@ public final class ResourceTypes {
             "ciliumnetworkpolicy", "ciliumnetworkpolicies",
             "ciliumclusterwidenetworkpolicy", "ciliumclusterwidenetworkpolicies");
 
+    /** Groups every cluster serves; the others (cilium.io ...) exist only where their CRDs are installed. */
+    private static final java.util.Set<String> BUILT_IN_GROUPS = java.util.Set.of("", "apps", "events.k8s.io",
+            "discovery.k8s.io", "networking.k8s.io", "rbac.authorization.k8s.io", "apiregistration.k8s.io");
+
     private ResourceTypes() {
+    }
+
+    public static boolean isBuiltIn(ResourceType type) {
+        return BUILT_IN_GROUPS.contains(type.group());
     }
 
     public static List<ResourceType> known() {

@@ -27,6 +27,11 @@ final class ObjectReads {
                 .filter(t -> t.version().equals(path.version()));
         if (type.isEmpty()) return Optional.empty();
         ResourceType t = type.get();
+        // As on the real server: a cluster-scoped type has no namespaced URL, and a namespaced
+        // object is only addressed inside its namespace (/api/v1/pods/NAME does not exist).
+        if (t.namespaced() ? path.namespace() == null && !path.isCollection() : path.namespace() != null) {
+            return Optional.of(LabResponse.status(StatusBodies.pathNotFound()));
+        }
         LabResponse answer = path.isCollection() ? list(t, path.namespace(), query)
                 : store.get(t, path.namespace(), path.name())
                         .map(o -> LabResponse.json(200, o))

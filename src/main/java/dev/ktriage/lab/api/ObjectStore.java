@@ -26,7 +26,8 @@ final class ObjectStore {
     private final Map<String, ResourceType> types = new LinkedHashMap<>();
 
     ObjectStore(List<ObjectNode> objects) {
-        for (ResourceType t : ResourceTypes.known()) types.put(key(t.group(), t.plural()), t);
+        // A CRD-backed type (cilium.io ...) is served only when the scenario has objects of it, as on a cluster without the CRD.
+        for (ResourceType t : ResourceTypes.known()) if (ResourceTypes.isBuiltIn(t)) types.put(key(t.group(), t.plural()), t);
         for (ObjectNode o : objects) {
             ResourceType t = typeOf(o);
             types.putIfAbsent(key(t.group(), t.plural()), t);

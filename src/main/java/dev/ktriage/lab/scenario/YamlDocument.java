@@ -174,8 +174,7 @@ final class YamlDocument {
     /** The string-to-scalar entries of a mapping, in file order. */
     Map<String, String> scalarMap(String pointer, JsonNode node) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (Iterator<Entry<String, JsonNode>> it = mapping(pointer, node).fields(); it.hasNext(); ) {
-            Entry<String, JsonNode> e = it.next();
+        for (Entry<String, JsonNode> e : mapping(pointer, node).properties()) {
             out.put(e.getKey(), scalar(child(pointer, e.getKey()), e.getValue()));
         }
         return out;

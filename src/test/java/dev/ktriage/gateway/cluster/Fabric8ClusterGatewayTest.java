@@ -71,6 +71,7 @@ class Fabric8ClusterGatewayTest {
                 "involvedObject.name=coredns-abc,reason=Unhealthy", null));
         assertEquals(GatherStatus.OK, events.status());
         assertEquals(1, events.body().path("items").size());
+        assertEquals("EventList", events.body().path("kind").asText(), "the List document as the server sent it");
         assertEquals("Readiness probe failed: HTTP probe failed with statuscode: 503", events.body().at("/items/0/message").asText());
         assertEquals(List.of("GET /api/v1/namespaces/kube-system/events?fieldSelector=involvedObject.name%3Dcoredns-abc%2Creason%3DUnhealthy"),
                 lab.requests(), "the selector is applied by the server, never list-all-then-filter");
@@ -160,6 +161,13 @@ class Fabric8ClusterGatewayTest {
             assertEquals(GatherStatus.UNREACHABLE, g.query(new ClusterRequest.Logs("default", "p", null, false, null)).status());
             assertTrue(System.nanoTime() - start < 3_000_000_000L, "fails fast, no retry loop");
         }
+    }
+
+    @Test
+    void listOfATypeTheServerDoesNotServeIsA404Answer() {
+        ClusterAnswer a = gateway.query(new ClusterRequest.ListObjects("ciliumnetworkpolicies", "default", null, null, null));
+        assertEquals(GatherStatus.OK, a.status(), a.reason());
+        assertEquals(404, a.httpCode());
     }
 
     @Test

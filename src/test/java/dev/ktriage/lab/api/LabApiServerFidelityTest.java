@@ -176,6 +176,8 @@ class LabApiServerFidelityTest {
         assertEquals("Widget", widgets.path("kind").asText());
         assertEquals("1", getJson("/version", 200).path("major").asText());
         assertEquals(404, get("/apis/nothing.example/v1").statusCode());
+        assertEquals(404, get("/api/v1/pods/web-1").statusCode(), "a namespaced object needs its namespace");
+        assertEquals(404, get("/api/v1/namespaces/default/nodes").statusCode(), "nodes are cluster-scoped");
     }
 
     @Test
