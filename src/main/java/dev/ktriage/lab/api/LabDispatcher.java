@@ -1,0 +1,117 @@
+package dev.ktriage.lab.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ktriage.lab.scenario.RawResponse;
+import dev.ktriage.lab.scenario.Scenario;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Wraps fabric8's CRUD dispatcher so the lab answers like a real API server for the reads ktriage
+ * and kubectl make: raw paths, discovery, objects with selectors and paging, and logs. Watches go
+ * to the CRUD dispatcher; writes are refused, because ktriage is read-only and a write that
+ * succeeded here would hide a bug that a real cluster's RBAC might not.
+ */
+final class LabDispatcher extends Dispatcher {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KubernetesCrudDispatcher crud;
+    private final ObjectReads reads;
+    private final LogEndpoint logs;
+    private final Map<String, RawResponse> raw = new HashMap<>();
+    private final RequestLog requests;
+    private volatile DiscoveryDocuments discovery;
+
+    LabDispatcher(Scenario scenario, ObjectStore store, KubernetesCrudDispatcher crud, RequestLog requests) {
+        this.crud = crud;
+        this.reads = new ObjectReads(store);
+        this.logs = new LogEndpoint(scenario.logs());
+        this.requests = requests;
+        for (RawResponse r : scenario.raw()) raw.putIfAbsent(r.path(), r);
+        this.discovery = new DiscoveryDocuments(store.types(), "127.0.0.1:0");
+    }
+
+    /** Discovery names the server's address, which is known only once it listens. */
+    void serverAddress(String hostPort, ObjectStore store) {
+        this.discovery = new DiscoveryDocuments(store.types(), hostPort);
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String target = request.getPath();
+        requests.add(request.getMethod(), target);
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        Map<String, String> query = parseQuery(q < 0 ? "" : target.substring(q + 1));
+        if ("true".equals(query.get("watch")) || path.contains("/watch/")) return crud.dispatch(request);
+        try {
+            return toHttp(route(request, path, query));
+        } catch (RuntimeException e) {
+            return toHttp(LabResponse.status(StatusBodies.failure(500, "InternalError", "lab: " + e)));
+        }
+    }
+
+    private LabResponse route(RecordedRequest request, String path, Map<String, String> query) {
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return LabResponse.status(StatusBodies.methodNotAllowed("the ktriage lab is read-only: " + method + " is not allowed"));
+        }
+        RawResponse r = raw.get(path);
+        if (r != null) {
+            return r.body().isTextual() ? LabResponse.text(r.status(), r.body().textValue()) : LabResponse.json(r.status(), r.body());
+        }
+        Optional<ObjectNode> doc = discovery.answer(path);
+        if (doc.isPresent()) return LabResponse.json(200, doc.get());
+        ApiPath api = ApiPath.parse(path);
+        if (api == null) return LabResponse.status(StatusBodies.pathNotFound());
+        if (api.subresource() != null) return subresource(api, query);
+        return reads.answer(api, query, TableRendering.wanted(request.getHeader("Accept"))).orElseGet(() -> LabResponse.status(StatusBodies.pathNotFound()));
+    }
+
+    private LabResponse subresource(ApiPath api, Map<String, String> query) {
+        if (api.group().isEmpty() && api.plural().equals("pods") && api.subresource().equals("log") && api.namespace() != null) {
+            return reads.pod(api.namespace(), api.name())
+                    .map(pod -> logs.answer(pod, query))
+                    .orElseGet(() -> LabResponse.status(StatusBodies.notFound("", "pods", api.name())));
+        }
+        return LabResponse.status(StatusBodies.pathNotFound());
+    }
+
+    private MockResponse toHttp(LabResponse answer) {
+        MockResponse response = new MockResponse().setResponseCode(answer.status());
+        if (answer.json() != null) {
+            try {
+                response.setHeader("Content-Type", "application/json").setBody(JSON.writeValueAsString(answer.json()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            response.setHeader("Content-Type", "text/plain; charset=utf-8").setBody(answer.text());
+        }
+        return response;
+    }
+
+    /** The first value of each parameter, decoded as a form (kubectl encodes spaces in selectors as '+'). */
+    static Map<String, String> parseQuery(String query) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.putIfAbsent(key, value);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ktriage.lab.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** cluster.yaml: Kubernetes objects as `kubectl get -o yaml` prints them, one per document or in a List. */
+final class ClusterObjectsReader {
+
+    private ClusterObjectsReader() {
+    }
+
+    static List<ObjectNode> read(Path file) {
+        List<ObjectNode> objects = new ArrayList<>();
+        for (YamlDocument doc : YamlDocument.readAll(file)) {
+            add(doc, "", doc.root(), objects);
+        }
+        return objects;
+    }
+
+    private static void add(YamlDocument doc, String pointer, JsonNode node, List<ObjectNode> out) {
+        ObjectNode o = doc.mapping(pointer, node);
+        if ("List".equals(o.path("kind").asText()) || (o.has("items") && !o.has("metadata"))) {
+            String itemsPointer = YamlDocument.child(pointer, "items");
+            ArrayNode items = doc.list(o.has("items") ? itemsPointer : pointer, o.path("items"));
+            for (int i = 0; i < items.size(); i++) {
+                add(doc, YamlDocument.child(itemsPointer, Integer.toString(i)), items.get(i), out);
+            }
+            return;
+        }
+        for (String required : List.of("apiVersion", "kind")) {
+            if (!o.hasNonNull(required)) throw doc.error(pointer, "object without '" + required + "'");
+            doc.string(YamlDocument.child(pointer, required), o.get(required));
+        }
+        String metadata = YamlDocument.child(pointer, "metadata");
+        if (!o.hasNonNull("metadata")) throw doc.error(pointer, o.get("kind").asText() + " without 'metadata'");
+        ObjectNode meta = doc.mapping(metadata, o.get("metadata"));
+        if (!meta.hasNonNull("name")) throw doc.error(metadata, o.get("kind").asText() + " without 'metadata.name'");
+        doc.string(YamlDocument.child(metadata, "name"), meta.get("name"));
+        if (meta.has("namespace")) doc.string(YamlDocument.child(metadata, "namespace"), meta.get("namespace"));
+        out.add(o);
+    }
+}

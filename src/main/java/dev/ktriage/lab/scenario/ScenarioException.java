@@ -1,0 +1,29 @@
+package dev.ktriage.lab.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import java.nio.file.Path;
+
+/** A scenario that cannot be loaded. The message is one line, starting with file:line:column when known. */
+public class ScenarioException extends RuntimeException {
+
+    public ScenarioException(String message) {
+        super(message);
+    }
+
+    public ScenarioException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    static ScenarioException at(Path file, JsonLocation location, String message) {
+        String where = location == null || location.getLineNr() < 1
+                ? file.toString()
+                : file + ":" + location.getLineNr() + ":" + location.getColumnNr();
+        return new ScenarioException(where + ": " + oneLine(message));
+    }
+
+    static String oneLine(String message) {
+        String m = message == null ? "" : message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl).strip();
+    }
+}
