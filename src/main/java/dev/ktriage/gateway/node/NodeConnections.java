@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -26,10 +27,13 @@ import java.util.concurrent.TimeoutException;
  */
 final class NodeConnections implements AutoCloseable {
 
+    static final int MAX_SESSIONS_PER_NODE = 8;
+
     private final SshSettings settings;
     private final Config config = new DefaultConfig();
     private final Map<String, SSHClient> clients = new ConcurrentHashMap<>();
     private final Map<String, Object> nodeLocks = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> sessionPermits = new ConcurrentHashMap<>();
     private final Object knownHostsLock = new Object();
     private volatile boolean closed;
 
@@ -52,6 +56,14 @@ final class NodeConnections implements AutoCloseable {
         }
     }
 
+    /**
+     * Commands in flight on one node's connection. OpenSSH refuses more than MaxSessions (10 by
+     * default) channels per connection, so we stay below it rather than fail the eleventh command.
+     */
+    Semaphore sessionPermits(String node) {
+        return sessionPermits.computeIfAbsent(node, n -> new Semaphore(MAX_SESSIONS_PER_NODE, true));
+    }
+
     /** Forgets a connection that failed under a command, so the next command reconnects. */
     void discard(String node, SSHClient client) {
         if (clients.remove(node, client)) disconnectQuietly(client);
@@ -61,6 +73,9 @@ final class NodeConnections implements AutoCloseable {
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
         SSHClient client = new SSHClient(config);
         client.setConnectTimeout(timeoutMs);
+        // sshj reads the server's identification line on this thread with no bound of its own: a
+        // socket read timeout bounds it (sshj's reader thread tolerates it; lifted after login anyway)
+        client.setTimeout(timeoutMs);
         // bounds key exchange and each authentication round trip, not the commands (those have their own bound)
         client.getTransport().setTimeoutMs(timeoutMs);
         client.getConnection().setTimeoutMs(timeoutMs);
@@ -72,17 +87,19 @@ final class NodeConnections implements AutoCloseable {
         } catch (TransportException e) {
             disconnectQuietly(client);
             if (hostKeys.refusal().isPresent()) throw new NodeFailure(GatherStatus.REFUSED, hostKeys.refusal().get());
+            String where = "node " + node + " (" + address.host() + ":" + address.port() + ")";
             if (causedByTimeout(e)) {
-                throw new NodeFailure(GatherStatus.UNREACHABLE, "node " + node + " (" + address.host() + ":"
-                        + address.port() + "): no SSH handshake within " + timeoutMs + " ms");
+                throw new NodeFailure(GatherStatus.UNREACHABLE, where + ": no SSH handshake within " + timeoutMs + " ms");
             }
-            throw e;
+            // something listens but no SSH session could be set up with it: for us the node is not reachable
+            throw new NodeFailure(GatherStatus.UNREACHABLE, where + ": SSH handshake failed: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             disconnectQuietly(client);
             throw e;
         }
         try {
             client.authPublickey(address.user(), identities(client, address));
+            client.getSocket().setSoTimeout(0);
             return client;
         } catch (UserAuthException e) {
             disconnectQuietly(client);

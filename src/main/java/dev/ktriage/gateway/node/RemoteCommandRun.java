@@ -4,6 +4,7 @@ import dev.ktriage.gateway.GatherStatus;
 import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class RemoteCommandRun {
             Future<BoundedCapture> err = pumps.submit(() -> BoundedCapture.read(exec.getErrorStream(), STDERR_CAP));
             BoundedCapture stdout = await(out, deadline);
             BoundedCapture stderr = await(err, deadline);
-            exec.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
+            awaitClose(exec, deadline);
             Integer exit = exec.getExitStatus();
             finished = true;
             if (exit == null) {
@@ -72,6 +73,19 @@ final class RemoteCommandRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the node", e);
+        }
+    }
+
+    /** The exit status arrives just before the channel closes; a node that never closes it is a timeout too. */
+    private static void awaitClose(Session.Command exec, long deadline) throws TimeoutException, IOException {
+        try {
+            exec.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
+        } catch (ConnectionException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof TimeoutException) throw (TimeoutException) t;
+            }
+            if (System.nanoTime() - deadline >= 0) throw new TimeoutException(e.getMessage());
+            throw e;
         }
     }
 

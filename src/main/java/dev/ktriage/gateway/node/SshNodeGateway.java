@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +57,17 @@ public final class SshNodeGateway implements NodeGateway {
         if (address.isEmpty()) {
             return NodeAnswer.failed(GatherStatus.UNREACHABLE, "node " + command.node() + ": no SSH address known for it", millisSince(start));
         }
+        Semaphore permits = connections.sessionPermits(command.node());
+        long boundMs = TimeUnit.SECONDS.toMillis(command.timeoutSeconds()) + settings.commandGrace().toMillis();
+        try {
+            if (!permits.tryAcquire(boundMs, TimeUnit.MILLISECONDS)) {
+                return NodeAnswer.failed(GatherStatus.TIMEOUT, NodeFailure.oneLine("node " + command.node() + ": `"
+                        + command.commandLine() + "` waited " + boundMs + " ms behind other commands on this node"), millisSince(start));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": interrupted", millisSince(start));
+        }
         SSHClient client = null;
         try {
             client = connections.client(command.node(), address.get());
@@ -65,6 +77,8 @@ public final class SshNodeGateway implements NodeGateway {
             // a connection that broke under a command is not reused
             if (client != null && failure.status() != GatherStatus.ERROR) connections.discard(command.node(), client);
             return NodeAnswer.failed(failure.status(), failure.getMessage(), millisSince(start));
+        } finally {
+            permits.release();
         }
     }
 

@@ -213,4 +213,11 @@ class SshNodeGatewayLabTest {
         assertEquals(GatherStatus.UNREACHABLE, answers.get(FAN_OUT_NODES).status());
         assertEquals(GatherStatus.UNREACHABLE, answers.get(FAN_OUT_NODES + 1).status());
     }
+
+    @Test
+    void manyCommandsOnOneNodeShareItsConnection() {
+        List<NodeCommand> commands = new ArrayList<>();
+        for (int i = 0; i < 20; i++) commands.add(cmd(fanNode(7), "hostname"));
+        for (NodeAnswer answer : gateway.runAll(commands)) assertRan(answer, 0, fanNode(7) + "\n", "");
+    }
 }
