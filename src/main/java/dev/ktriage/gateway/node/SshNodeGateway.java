@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +55,13 @@ public final class SshNodeGateway implements NodeGateway {
     @Override
     public NodeAnswer run(NodeCommand command) {
         long start = System.nanoTime();
-        Optional<NodeAddress> address = resolver.resolve(command.node());
+        Optional<NodeAddress> address;
+        try {
+            address = resolver.resolve(command.node());
+        } catch (RuntimeException e) {
+            return NodeAnswer.failed(GatherStatus.ERROR, NodeFailure.oneLine("node " + command.node()
+                    + ": cannot work out its SSH address: " + e.getMessage()), millisSince(start));
+        }
         if (address.isEmpty()) {
             return NodeAnswer.failed(GatherStatus.UNREACHABLE, "node " + command.node() + ": no SSH address known for it", millisSince(start));
         }
@@ -85,7 +93,14 @@ public final class SshNodeGateway implements NodeGateway {
     @Override
     public List<NodeAnswer> runAll(List<NodeCommand> commands) {
         List<Future<NodeAnswer>> pending = new ArrayList<>(commands.size());
-        for (NodeCommand command : commands) pending.add(fanOut.submit(() -> run(command)));
+        for (NodeCommand command : commands) {
+            try {
+                pending.add(fanOut.submit(() -> run(command)));
+            } catch (RejectedExecutionException e) {
+                pending.add(CompletableFuture.completedFuture(
+                        NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": the SSH gateway is closed", 0)));
+            }
+        }
         List<NodeAnswer> answers = new ArrayList<>(commands.size());
         for (int i = 0; i < pending.size(); i++) answers.add(await(pending.get(i), commands.get(i)));
         return answers;

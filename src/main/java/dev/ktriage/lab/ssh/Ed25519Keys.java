@@ -52,6 +52,12 @@ record Ed25519Keys(KeyPair keyPair, String publicKeyLine, String privateKeyPem) 
         }
     }
 
+    /** Never prints the private key: a record's default toString would, into any log that shows it. */
+    @Override
+    public String toString() {
+        return "Ed25519Keys[" + publicKeyLine + "]";
+    }
+
     /** OpenSSH wraps the base64 at 70 columns; both readers accept that layout. */
     private static String pem(byte[] der) {
         String b64 = Base64.getEncoder().encodeToString(der);

@@ -80,7 +80,8 @@ class SshNodeGatewayBoundsTest {
         try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
              SshNodeGateway gateway = new SshNodeGateway(settings(dir.resolve("none")), at(silent.getLocalPort()))) {
             Thread acceptor = new Thread(() -> {
-                try (Socket ignored = silent.accept()) {
+                try (Socket connection = silent.accept()) {
+                    connection.setKeepAlive(false);
                     Thread.sleep(10_000);
                 } catch (Exception e) {
                     // test over

@@ -220,4 +220,14 @@ class SshNodeGatewayLabTest {
         for (int i = 0; i < 20; i++) commands.add(cmd(fanNode(7), "hostname"));
         for (NodeAnswer answer : gateway.runAll(commands)) assertRan(answer, 0, fanNode(7) + "\n", "");
     }
+
+    @Test
+    void aClosedGatewayAnswersWithFailuresInsteadOfThrowing() {
+        SshNodeGateway closed = SshNodeGateway.forLab(lab);
+        closed.close();
+        assertFailed(closed.run(cmd("node0", "hostname")), GatherStatus.ERROR, "closed");
+        List<NodeAnswer> answers = closed.runAll(List.of(cmd("node0", "hostname"), cmd(fanNode(0), "hostname")));
+        assertEquals(2, answers.size());
+        answers.forEach(a -> assertFailed(a, GatherStatus.ERROR, "closed"));
+    }
 }
