@@ -1,0 +1,151 @@
+package dev.ktriage.gateway.node;
+
+import dev.ktriage.gateway.GatherStatus;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One authenticated SSH connection per node, opened on first use and reused: sshj multiplexes
+ * concurrent sessions over it, so a playbook's many commands cost one handshake per node.
+ * A dropped connection is reopened on the next command. Failed connects are not cached, so a
+ * node that comes back is reached again.
+ */
+final class NodeConnections implements AutoCloseable {
+
+    static final int MAX_SESSIONS_PER_NODE = 8;
+
+    private final SshSettings settings;
+    private final Config config = new DefaultConfig();
+    private final Map<String, SSHClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, Object> nodeLocks = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> sessionPermits = new ConcurrentHashMap<>();
+    private final Object knownHostsLock = new Object();
+    private volatile boolean closed;
+
+    NodeConnections(SshSettings settings) {
+        this.settings = settings;
+    }
+
+    SSHClient client(String node, NodeAddress address) throws IOException, NodeFailure {
+        synchronized (nodeLocks.computeIfAbsent(node, n -> new Object())) {
+            if (closed) throw new NodeFailure(GatherStatus.ERROR, "the SSH gateway is closed");
+            SSHClient cached = clients.get(node);
+            if (cached != null && cached.isConnected() && cached.isAuthenticated()) return cached;
+            if (cached != null) {
+                clients.remove(node);
+                disconnectQuietly(cached);
+            }
+            SSHClient fresh = connect(node, address);
+            clients.put(node, fresh);
+            return fresh;
+        }
+    }
+
+    /**
+     * Commands in flight on one node's connection. OpenSSH refuses more than MaxSessions (10 by
+     * default) channels per connection, so we stay below it rather than fail the eleventh command.
+     */
+    Semaphore sessionPermits(String node) {
+        return sessionPermits.computeIfAbsent(node, n -> new Semaphore(MAX_SESSIONS_PER_NODE, true));
+    }
+
+    /** Forgets a connection that failed under a command, so the next command reconnects. */
+    void discard(String node, SSHClient client) {
+        if (clients.remove(node, client)) disconnectQuietly(client);
+    }
+
+    private SSHClient connect(String node, NodeAddress address) throws IOException, NodeFailure {
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
+        SSHClient client = new SSHClient(config);
+        client.setConnectTimeout(timeoutMs);
+        // sshj reads the server's identification line on this thread with no bound of its own: a
+        // socket read timeout bounds it (sshj's reader thread tolerates it; lifted after login anyway)
+        client.setTimeout(timeoutMs);
+        // bounds key exchange and each authentication round trip, not the commands (those have their own bound)
+        client.getTransport().setTimeoutMs(timeoutMs);
+        client.getConnection().setTimeoutMs(timeoutMs);
+        KnownHostsCheck hostKeys = new KnownHostsCheck(settings.knownHosts().toFile(), node,
+                settings.acceptNewHostKeys(), knownHostsLock);
+        client.addHostKeyVerifier(hostKeys);
+        try {
+            client.connect(address.host(), address.port());
+        } catch (TransportException e) {
+            disconnectQuietly(client);
+            if (hostKeys.refusal().isPresent()) throw new NodeFailure(GatherStatus.REFUSED, hostKeys.refusal().get());
+            String where = "node " + node + " (" + address.host() + ":" + address.port() + ")";
+            if (causedByTimeout(e)) {
+                throw new NodeFailure(GatherStatus.UNREACHABLE, where + ": no SSH handshake within " + timeoutMs + " ms");
+            }
+            // something listens but no SSH session could be set up with it: for us the node is not reachable
+            throw new NodeFailure(GatherStatus.UNREACHABLE, where + ": SSH handshake failed: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            disconnectQuietly(client);
+            throw e;
+        }
+        try {
+            client.authPublickey(address.user(), identities(client, address));
+            client.getSocket().setSoTimeout(0);
+            return client;
+        } catch (UserAuthException e) {
+            disconnectQuietly(client);
+            // a server that drops us while we log in is down for us, not refusing our key
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof TransportException dropped) throw dropped;
+            }
+            throw new NodeFailure(GatherStatus.REFUSED, "authentication failed for " + address.user() + "@"
+                    + address.host() + " (node " + node + ", port " + address.port() + ")");
+        } catch (IOException | RuntimeException e) {
+            disconnectQuietly(client);
+            throw e;
+        }
+    }
+
+    private static boolean causedByTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException) return true;
+        }
+        return false;
+    }
+
+    private List<KeyProvider> identities(SSHClient client, NodeAddress address) throws IOException, NodeFailure {
+        List<KeyProvider> keys = new ArrayList<>();
+        for (Path file : settings.identityFiles()) {
+            if (Files.isReadable(file)) keys.add(client.loadKeys(file.toString()));
+        }
+        if (keys.isEmpty()) {
+            throw new NodeFailure(GatherStatus.REFUSED, "authentication failed for " + address.user() + "@"
+                    + address.host() + ": no readable identity file among " + settings.identityFiles());
+        }
+        return keys;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (SSHClient client : clients.values()) disconnectQuietly(client);
+        clients.clear();
+    }
+
+    private static void disconnectQuietly(SSHClient client) {
+        try {
+            client.disconnect();
+        } catch (IOException | RuntimeException e) {
+            // already gone; nothing to release
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.ktriage.gateway.node;
+
+import dev.ktriage.gateway.GatherStatus;
+import dev.ktriage.gateway.NodeAnswer;
+import dev.ktriage.gateway.NodeCommand;
+import dev.ktriage.gateway.NodeGateway;
+import dev.ktriage.lab.ssh.LabSshServer;
+import net.schmizz.sshj.SSHClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Node commands over SSH with sshj, against real nodes or the embedded lab alike. Host keys are
+ * checked against known_hosts; every call is bounded; every failure comes back as an answer with
+ * a one-line reason, never as an exception. Thread-safe.
+ */
+public final class SshNodeGateway implements NodeGateway {
+
+    private final SshSettings settings;
+    private final NodeResolver resolver;
+    private final NodeConnections connections;
+    private final RemoteCommandRun remote;
+    private final ExecutorService fanOut;
+    private final ExecutorService pumps;
+
+    public SshNodeGateway(SshSettings settings, NodeResolver resolver) {
+        this.settings = settings;
+        this.resolver = resolver;
+        this.connections = new NodeConnections(settings);
+        this.fanOut = Executors.newFixedThreadPool(settings.concurrency(), daemon("ssh-node"));
+        this.pumps = Executors.newCachedThreadPool(daemon("ssh-pump"));
+        this.remote = new RemoteCommandRun(pumps, settings.commandGrace());
+    }
+
+    /** A gateway wired to the embedded lab: its known_hosts, its client key, its port, user = node name. */
+    public static SshNodeGateway forLab(LabSshServer lab) {
+        SshSettings settings = new SshSettings(lab.knownHostsFile(), List.of(lab.identityFile()), false,
+                Duration.ofSeconds(10), Duration.ofSeconds(2));
+        return new SshNodeGateway(settings, LabNodeResolver.of(lab));
+    }
+
+    @Override
+    public NodeAnswer run(NodeCommand command) {
+        long start = System.nanoTime();
+        Optional<NodeAddress> address;
+        try {
+            address = resolver.resolve(command.node());
+        } catch (RuntimeException e) {
+            return NodeAnswer.failed(GatherStatus.ERROR, NodeFailure.oneLine("node " + command.node()
+                    + ": cannot work out its SSH address: " + e.getMessage()), millisSince(start));
+        }
+        if (address.isEmpty()) {
+            return NodeAnswer.failed(GatherStatus.UNREACHABLE, "node " + command.node() + ": no SSH address known for it", millisSince(start));
+        }
+        Semaphore permits = connections.sessionPermits(command.node());
+        long boundMs = TimeUnit.SECONDS.toMillis(command.timeoutSeconds()) + settings.commandGrace().toMillis();
+        try {
+            if (!permits.tryAcquire(boundMs, TimeUnit.MILLISECONDS)) {
+                return NodeAnswer.failed(GatherStatus.TIMEOUT, NodeFailure.oneLine("node " + command.node() + ": `"
+                        + command.commandLine() + "` waited " + boundMs + " ms behind other commands on this node"), millisSince(start));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": interrupted", millisSince(start));
+        }
+        SSHClient client = null;
+        try {
+            client = connections.client(command.node(), address.get());
+            return remote.run(client, command, start);
+        } catch (Exception e) {
+            NodeFailure failure = SshFailureClassifier.classify(e, command.node(), address.get(), settings.connectTimeout());
+            // a connection that broke under a command is not reused
+            if (client != null && failure.status() != GatherStatus.ERROR) connections.discard(command.node(), client);
+            return NodeAnswer.failed(failure.status(), failure.getMessage(), millisSince(start));
+        } finally {
+            permits.release();
+        }
+    }
+
+    @Override
+    public List<NodeAnswer> runAll(List<NodeCommand> commands) {
+        List<Future<NodeAnswer>> pending = new ArrayList<>(commands.size());
+        for (NodeCommand command : commands) {
+            try {
+                pending.add(fanOut.submit(() -> run(command)));
+            } catch (RejectedExecutionException e) {
+                pending.add(CompletableFuture.completedFuture(
+                        NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": the SSH gateway is closed", 0)));
+            }
+        }
+        List<NodeAnswer> answers = new ArrayList<>(commands.size());
+        for (int i = 0; i < pending.size(); i++) answers.add(await(pending.get(i), commands.get(i)));
+        return answers;
+    }
+
+    private static NodeAnswer await(Future<NodeAnswer> pending, NodeCommand command) {
+        try {
+            // run() is bounded itself; this wait only ends early if we are interrupted
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.cancel(true);
+            return NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": interrupted", 0);
+        } catch (ExecutionException e) {
+            return NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": " + e.getCause(), 0);
+        }
+    }
+
+    @Override
+    public void close() {
+        fanOut.shutdownNow();
+        connections.close();
+        pumps.shutdown();
+        try {
+            pumps.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pumps.shutdownNow();
+    }
+
+    private static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

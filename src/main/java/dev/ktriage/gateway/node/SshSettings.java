@@ -1,0 +1,37 @@
+package dev.ktriage.gateway.node;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How ktriage reaches nodes over SSH.
+ *
+ * @param knownHosts        the OpenSSH known_hosts file host keys are checked against
+ * @param identityFiles     private keys tried in order (OpenSSH or PEM format, no passphrase)
+ * @param acceptNewHostKeys trust on first use: an unknown host's key is appended to known_hosts;
+ *                          a changed key is refused either way
+ * @param connectTimeout    bound on TCP connect and on each SSH handshake step
+ * @param commandGrace      extra client-side wait beyond the remote {@code timeout N}, so a node
+ *                          whose {@code timeout} did not fire still cannot hang a step
+ * @param concurrency       how many nodes {@code runAll} talks to at once
+ */
+public record SshSettings(Path knownHosts, List<Path> identityFiles, boolean acceptNewHostKeys,
+                          Duration connectTimeout, Duration commandGrace, int concurrency) {
+
+    public static final int DEFAULT_CONCURRENCY = 32;
+
+    public SshSettings {
+        Objects.requireNonNull(knownHosts, "knownHosts");
+        identityFiles = List.copyOf(identityFiles);
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) throw new IllegalArgumentException("connectTimeout must be positive");
+        if (commandGrace.isNegative()) throw new IllegalArgumentException("commandGrace must not be negative");
+        if (concurrency <= 0) throw new IllegalArgumentException("concurrency must be positive");
+    }
+
+    public SshSettings(Path knownHosts, List<Path> identityFiles, boolean acceptNewHostKeys,
+                       Duration connectTimeout, Duration commandGrace) {
+        this(knownHosts, identityFiles, acceptNewHostKeys, connectTimeout, commandGrace, DEFAULT_CONCURRENCY);
+    }
+}
