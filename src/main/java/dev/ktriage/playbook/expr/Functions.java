@@ -29,6 +29,7 @@ final class Functions {
             Map.entry("count", a -> BigDecimal.valueOf(filter(arg(a, 0), regex(arg(a, 1))).size())),
             Map.entry("filter", a -> filter(arg(a, 0), regex(arg(a, 1)))),
             Map.entry("capture", a -> capture(arg(a, 0), regex(arg(a, 1)))),
+            Map.entry("unique", a -> new ArrayList<>(new java.util.LinkedHashSet<>(items(arg(a, 0))))),
             Map.entry("first", a -> element(arg(a, 0), 0)),
             Map.entry("last", a -> element(arg(a, 0), -1)),
             Map.entry("empty", a -> len(arg(a, 0)).signum() == 0),

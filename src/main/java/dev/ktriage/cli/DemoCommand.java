@@ -1,0 +1,95 @@
+package dev.ktriage.cli;
+
+import dev.ktriage.engine.SessionEngine;
+import dev.ktriage.engine.SessionListener;
+import dev.ktriage.engine.SessionResult;
+import dev.ktriage.lab.Lab;
+import dev.ktriage.lab.scenario.BuiltInScenarios;
+import dev.ktriage.lab.scenario.Expectation;
+import dev.ktriage.lab.scenario.Scenario;
+import dev.ktriage.lab.scenario.ScenarioLoader;
+import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.transcript.TranscriptWriter;
+import dev.ktriage.ui.batch.BatchOperator;
+import dev.ktriage.ui.batch.LineNarrator;
+import dev.ktriage.ui.batch.TextReport;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "demo", description = {
+        "Walk through a real incident on the embedded lab, no cluster needed.",
+        "Starts with the seed incident: coredns 0/1 on a Cilium node, probe replies dropped by rp_filter."})
+final class DemoCommand implements Callable<Integer> {
+
+    /** The incident the demo opens on. */
+    static final String FIRST = "seed-coredns-cilium-rp-filter";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "A built-in scenario name (see --list).")
+    String name;
+
+    @Option(names = "--list", description = "List the built-in scenarios.")
+    boolean list;
+
+    @Option(names = "--transcript", paramLabel = "FILE", description = "Where to write the transcript (default: a temp file).")
+    Path transcript;
+
+    @Mixin
+    PlaybookOptions playbooks = new PlaybookOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<BuiltInScenarios.Entry> all = BuiltInScenarios.all().stream()
+                .sorted(Comparator.comparing((BuiltInScenarios.Entry e) -> !e.name().equals(FIRST))
+                        .thenComparing(e -> !e.name().startsWith("seed-")).thenComparing(BuiltInScenarios.Entry::name))
+                .toList();
+        if (list) {
+            all.forEach(e -> out.printf("%-40s %s%n", e.name(), e.playbook()));
+            out.flush();
+            return 0;
+        }
+        String wanted = name == null ? FIRST : name;
+        BuiltInScenarios.Entry entry = all.stream().filter(e -> e.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no built-in scenario '" + wanted + "' (see: ktriage demo --list)"));
+        Scenario scenario = ScenarioLoader.load(entry.dir());
+        Expectation expect = scenario.expect()
+                .orElseThrow(() -> new IllegalArgumentException("scenario '" + wanted + "' has no expect.yaml to say what to run"));
+        PlaybookCatalog catalog = playbooks.catalog();
+        Path transcriptPath = transcript != null ? transcript : Files.createTempFile("ktriage-demo-", ".jsonl");
+        out.println("ktriage demo: " + entry.name() + " — playbook " + expect.playbook() + " " + expect.set());
+        out.println("(an embedded Kubernetes API server and SSH server play the cluster and its nodes)");
+        try (Lab lab = Lab.start(scenario, Files.createTempDirectory("ktriage-lab-"));
+             TranscriptWriter writer = new TranscriptWriter(transcriptPath, Clock.systemUTC(), Version.current())) {
+            var cluster = lab.clusterGateway(Duration.ofSeconds(15));
+            var nodes = lab.nodeGateway();
+            try {
+                SessionEngine engine = new SessionEngine(catalog, cluster, nodes, new BatchOperator(expect.answers()),
+                        SessionListener.all(writer, new LineNarrator(out)), null);
+                SessionResult result = engine.run(expect.playbook(), expect.set());
+                out.println();
+                out.print(TextReport.render(result, transcriptPath));
+                out.println("\nReplay it offline:  ./ktriage replay " + transcriptPath);
+                out.flush();
+                return result.outcome().exitCode();
+            } finally {
+                nodes.close();
+                cluster.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ktriage.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** Wires the command line and maps failures to one line on stderr and an exit code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs ktriage as a process would, without exiting: tests call this with their own writers. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cl = new CommandLine(new KtriageCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            cmd.getErr().println("ktriage: " + Errors.oneLine(ex));
+            if (debug) ex.printStackTrace(cmd.getErr());
+            else cmd.getErr().flush();
+            return 1;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("ktriage: " + ex.getMessage() + " (see: ktriage " + subcommand(cmd) + "--help)");
+            if (debug) ex.printStackTrace(cmd.getErr());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    private static String subcommand(CommandLine cmd) {
+        return cmd.getParent() == null ? "" : cmd.getCommandName() + " ";
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ktriage.cli;
+
+import dev.ktriage.engine.SessionEngine;
+import dev.ktriage.engine.SessionListener;
+import dev.ktriage.engine.SessionResult;
+import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.transcript.TranscriptWriter;
+import dev.ktriage.ui.batch.BatchOperator;
+import dev.ktriage.ui.batch.JsonReport;
+import dev.ktriage.ui.batch.LineNarrator;
+import dev.ktriage.ui.batch.TextReport;
+import dev.ktriage.yaml.YNode;
+import dev.ktriage.yaml.YamlReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", description = {
+        "Run a playbook without questions on screen: answers come from --set and --answers.",
+        "Exit codes: 0 diagnosed, 2 inconclusive (no diagnosis, an unanswered question or missing input), 1 error."})
+final class RunCommand implements Callable<Integer> {
+
+    enum Output { text, json, markdown }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "Playbook id (see: ktriage list).")
+    String playbook;
+
+    @Mixin
+    TargetOptions target = new TargetOptions();
+
+    @Mixin
+    PlaybookOptions playbooks = new PlaybookOptions();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "An input or an answer, e.g. --set pod=kube-system/coredns-x.")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--answers", paramLabel = "FILE", description = "YAML map of question id to answer.")
+    Path answersFile;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    Output output;
+
+    @Option(names = "--transcript", paramLabel = "FILE", description = "Where to write the transcript (default: ~/.local/state/ktriage/transcripts/).")
+    Path transcript;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PlaybookCatalog catalog = playbooks.catalog();
+        catalog.require(playbook);
+        Map<String, String> answers = new LinkedHashMap<>(readAnswers(answersFile));
+        answers.putAll(set);
+        Path transcriptPath = transcript != null ? transcript : Transcripts.defaultPath(playbook);
+        try (Target t = Target.open(target);
+             TranscriptWriter writer = new TranscriptWriter(transcriptPath, Clock.systemUTC(), Version.current())) {
+            SessionListener listener = output == Output.text
+                    ? SessionListener.all(writer, new LineNarrator(out))
+                    : writer;
+            SessionEngine engine = new SessionEngine(catalog, t.cluster(), t.nodes(), new BatchOperator(answers), listener, target.namespace);
+            SessionResult result = engine.run(playbook, set);
+            switch (output) {
+                case json -> out.println(JsonReport.render(result, transcriptPath, t.unansweredCommands()));
+                case markdown -> out.print(TextReport.render(result, transcriptPath));
+                default -> {
+                    out.println();
+                    out.print(TextReport.render(result, transcriptPath));
+                    if (!t.unansweredCommands().isEmpty()) {
+                        out.println("\nNode commands the scenario did not answer:");
+                        t.unansweredCommands().forEach(c -> out.println("  " + c));
+                    }
+                }
+            }
+            out.flush();
+            if (result.reason() != null && result.diagnoses().isEmpty()) spec.commandLine().getErr().println("ktriage: " + result.reason());
+            return result.outcome().exitCode();
+        }
+    }
+
+    static Map<String, String> readAnswers(Path file) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (file == null) return out;
+        YNode.YMap m = YamlReader.readOne(file, file.toString()).asMap();
+        for (Map.Entry<String, YNode> e : m.entries().entrySet()) out.put(e.getKey(), e.getValue().asText());
+        return out;
+    }
+}

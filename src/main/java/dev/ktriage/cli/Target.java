@@ -1,0 +1,82 @@
+package dev.ktriage.cli;
+
+import dev.ktriage.gateway.ClusterGateway;
+import dev.ktriage.gateway.NodeGateway;
+import dev.ktriage.gateway.cluster.Fabric8ClusterGateway;
+import dev.ktriage.gateway.node.ClusterNodeResolver;
+import dev.ktriage.gateway.node.SshNodeGateway;
+import dev.ktriage.gateway.node.SshSettings;
+import dev.ktriage.lab.Lab;
+import dev.ktriage.lab.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The gateways a session uses, and whatever has to be closed after it (a lab's servers). */
+final class Target implements AutoCloseable {
+
+    private final ClusterGateway cluster;
+    private final NodeGateway nodes;
+    private final Lab lab;
+
+    private Target(ClusterGateway cluster, NodeGateway nodes, Lab lab) {
+        this.cluster = cluster;
+        this.nodes = nodes;
+        this.lab = lab;
+    }
+
+    static Target open(TargetOptions o) {
+        Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds));
+        if (o.lab != null) {
+            Lab lab = Lab.start(ScenarioLoader.load(o.lab), tempDir());
+            return new Target(lab.clusterGateway(timeout), lab.nodeGateway(), lab);
+        }
+        Fabric8ClusterGateway cluster = Fabric8ClusterGateway.connect(o.kubeconfig, o.context, o.namespace, timeout);
+        return new Target(cluster, liveNodes(cluster), null);
+    }
+
+    /** Nodes as an operator reaches them: their own known_hosts and keys; host keys are checked. */
+    private static NodeGateway liveNodes(ClusterGateway cluster) {
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        List<Path> keys = Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve).filter(Files::isReadable).toList();
+        String user = System.getenv().getOrDefault("KTRIAGE_SSH_USER", System.getProperty("user.name"));
+        SshSettings settings = new SshSettings(ssh.resolve("known_hosts"), keys, false, Duration.ofSeconds(10), Duration.ofSeconds(5));
+        return new SshNodeGateway(settings, new ClusterNodeResolver(cluster, user));
+    }
+
+    private static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("ktriage-lab-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ClusterGateway cluster() {
+        return cluster;
+    }
+
+    NodeGateway nodes() {
+        return nodes;
+    }
+
+    List<String> unansweredCommands() {
+        return lab == null ? List.of() : lab.unansweredCommands();
+    }
+
+    @Override
+    public void close() {
+        try {
+            nodes.close();
+            cluster.close();
+        } finally {
+            if (lab != null) lab.close();
+        }
+    }
+}

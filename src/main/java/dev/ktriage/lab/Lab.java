@@ -1,0 +1,102 @@
+package dev.ktriage.lab;
+
+import dev.ktriage.gateway.ClusterGateway;
+import dev.ktriage.gateway.NodeGateway;
+import dev.ktriage.gateway.cluster.Fabric8ClusterGateway;
+import dev.ktriage.gateway.node.SshNodeGateway;
+import dev.ktriage.lab.api.LabApiServer;
+import dev.ktriage.lab.scenario.Scenario;
+import dev.ktriage.lab.ssh.LabSshServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A scenario brought to life: an in-process Kubernetes API server and an in-process SSH server,
+ * reached through the same fabric8 and sshj code ktriage uses against real clusters.
+ */
+public final class Lab implements AutoCloseable {
+
+    private final Scenario scenario;
+    private final Path workDir;
+    private final LabApiServer api;
+    private final LabSshServer ssh;
+
+    private Lab(Scenario scenario, Path workDir, LabApiServer api, LabSshServer ssh) {
+        this.scenario = scenario;
+        this.workDir = workDir;
+        this.api = api;
+        this.ssh = ssh;
+    }
+
+    /** Starts both servers; {@code workDir} receives the kubeconfig, ssh config, keys and known_hosts. */
+    public static Lab start(Scenario scenario, Path workDir) {
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create lab folder " + workDir + ": " + e.getMessage(), e);
+        }
+        LabApiServer api = LabApiServer.start(scenario);
+        try {
+            LabSshServer ssh = LabSshServer.start(scenario.nodes(), workDir);
+            api.writeKubeconfig(kubeconfigPath(workDir));
+            return new Lab(scenario, workDir, api, ssh);
+        } catch (IOException e) {
+            api.close();
+            throw new UncheckedIOException("cannot start the lab's SSH server: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            api.close();
+            throw e;
+        }
+    }
+
+    private static Path kubeconfigPath(Path workDir) {
+        return workDir.resolve("kubeconfig");
+    }
+
+    public ClusterGateway clusterGateway(Duration timeout) {
+        return Fabric8ClusterGateway.forUrl(api.url(), timeout);
+    }
+
+    public NodeGateway nodeGateway() {
+        return SshNodeGateway.forLab(ssh);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Path kubeconfig() {
+        return kubeconfigPath(workDir);
+    }
+
+    public Path sshConfig() {
+        return ssh.sshConfigFile();
+    }
+
+    public String apiUrl() {
+        return api.url();
+    }
+
+    /** API requests served since the lab was loaded (benchmarks count them). */
+    public int apiRequests() {
+        return api.requestCount();
+    }
+
+    /** Node commands the scenario did not answer, for scenario authors. */
+    public List<String> unansweredCommands() {
+        return ssh.unansweredCommands();
+    }
+
+    @Override
+    public void close() {
+        try {
+            ssh.close();
+        } finally {
+            api.close();
+        }
+    }
+}
