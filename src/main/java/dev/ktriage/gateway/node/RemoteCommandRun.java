@@ -37,7 +37,12 @@ final class RemoteCommandRun {
     NodeAnswer run(SSHClient client, NodeCommand command, long startNanos) throws IOException, NodeFailure {
         long boundNanos = TimeUnit.SECONDS.toNanos(command.timeoutSeconds()) + grace.toNanos();
         long deadline = System.nanoTime() + boundNanos;
-        Session session = client.startSession();
+        Session session;
+        try {
+            session = client.startSession();
+        } catch (IOException e) {
+            throw new StaleConnection(e);
+        }
         boolean finished = false;
         try {
             Session.Command exec = session.exec(command.wireCommand());

@@ -87,7 +87,7 @@ class SshNodeGatewayLabTest {
     }
 
     SshSettings settings(Path knownHosts, Path identity, boolean acceptNew) {
-        return new SshSettings(knownHosts, List.of(identity), acceptNew, Duration.ofSeconds(5), Duration.ofSeconds(2), 8);
+        return new SshSettings(knownHosts, List.of(identity), acceptNew, Duration.ofSeconds(10), Duration.ofSeconds(2), 8);
     }
 
     @Test
