@@ -152,4 +152,33 @@ class NodeCommandResponderTest {
         assertTrue(reply.unanswered());
         assertEquals("crictl ps", ReceivedCommand.parse("timeout 5 env LC_ALL=C crictl ps").commandLine());
     }
+
+    @Test
+    void everyQuotedArgumentRoundTripsAsOneWord() {
+        for (String hostile : List.of("`id`", "a'b", "x\ny", "; rm -rf /", "$HOME", "\"q\"", "\\", "", " lead", "tab\there")) {
+            var command = new NodeCommand("node0", List.of("ip", "link", "show", hostile), true, 5);
+            ReceivedCommand received = ReceivedCommand.parse(command.wireCommand());
+            assertEquals(List.of("ip", "link", "show", hostile), received.argv(), hostile);
+            assertEquals(command.commandLine(), received.commandLine(), hostile);
+        }
+    }
+
+    @Test
+    void moreSimpleForms() {
+        assertReply(ask("sysctl -n net.core.somaxconn net.ipv4.conf.eth7.rp_filter"), 255, "4096\n",
+                "sysctl: cannot stat /proc/sys/net/ipv4/conf/eth7/rp_filter: No such file or directory\n");
+        assertReply(ask("sysctl -e -n net.ipv4.conf.eth7.rp_filter"), 0, "", "");
+        assertReply(ask("sysctl -a -n --pattern somaxconn"), 0, "4096\n", "");
+        assertReply(ask("cat /etc/sysctl.d/99-k8s.conf /etc/sysctl.d/sub/x.conf"), 0, "net.core.somaxconn=4096\nx=1\n", "");
+        assertReply(ask("cat /etc/sysctl.d"), 1, "", "cat: /etc/sysctl.d: Is a directory\n");
+        assertReply(ask("ls -1 /etc/sysctl.d/"), 0, "10-network-security.conf\n99-k8s.conf\nsub\n", "");
+        assertReply(ask("test -d /etc/sysctl.d/sub"), 0, "", "");
+        assertReply(ask("ls -l /etc/sysctl.d"), 127, "", NodeReply.NOT_IN_SCENARIO);
+    }
+
+    @Test
+    void aNodeWithoutSysctlsDoesNotPretendToListThem() {
+        var bare = new NodeCommandResponder(new NodeSpec("bare", Map.of(), Map.of(), List.of(), false));
+        assertTrue(bare.answer("sysctl -a").unanswered());
+    }
 }
