@@ -99,6 +99,8 @@ class NodeCommandResponderTest {
         assertReply(ask("LC_ALL=C ip route get 10.0.0.113"), 0, "10.0.0.113 dev cilium_host\n", "");
         assertReply(ask("sudo timeout 5 sysctl -n net.core.somaxconn"), 0, "4096\n", "");
         assertReply(ask("env LANG=C LC_ALL=C journalctl -k --since today"), 0, "martian source\n", "");
+        assertReply(ask("timeout -k 2 --foreground 5s sudo -n ip route get 10.0.0.113"), 0, "10.0.0.113 dev cilium_host\n", "");
+        assertEquals(5, ReceivedCommand.parse("timeout -s KILL 5 hostname").timeoutSeconds().getAsInt());
     }
 
     @Test
