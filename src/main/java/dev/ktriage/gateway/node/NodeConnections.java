@@ -41,18 +41,22 @@ final class NodeConnections implements AutoCloseable {
         this.settings = settings;
     }
 
-    SSHClient client(String node, NodeAddress address) throws IOException, NodeFailure {
+    /** An open connection to a node; {@code reused} when it was opened for an earlier command. */
+    record Connection(SSHClient client, boolean reused) {
+    }
+
+    Connection client(String node, NodeAddress address) throws IOException, NodeFailure {
         synchronized (nodeLocks.computeIfAbsent(node, n -> new Object())) {
             if (closed) throw new NodeFailure(GatherStatus.ERROR, "the SSH gateway is closed");
             SSHClient cached = clients.get(node);
-            if (cached != null && cached.isConnected() && cached.isAuthenticated()) return cached;
+            if (cached != null && cached.isConnected() && cached.isAuthenticated()) return new Connection(cached, true);
             if (cached != null) {
                 clients.remove(node);
                 disconnectQuietly(cached);
             }
             SSHClient fresh = connect(node, address);
             clients.put(node, fresh);
-            return fresh;
+            return new Connection(fresh, false);
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -37,7 +38,12 @@ final class RemoteCommandRun {
     NodeAnswer run(SSHClient client, NodeCommand command, long startNanos) throws IOException, NodeFailure {
         long boundNanos = TimeUnit.SECONDS.toNanos(command.timeoutSeconds()) + grace.toNanos();
         long deadline = System.nanoTime() + boundNanos;
-        Session session = client.startSession();
+        Session session;
+        try {
+            session = client.startSession();
+        } catch (IOException e) {
+            throw new StaleConnection(e);
+        }
         boolean finished = false;
         try {
             Session.Command exec = session.exec(command.wireCommand());
@@ -59,7 +65,15 @@ final class RemoteCommandRun {
                     + command.timeoutSeconds() + " s + " + grace.toMillis() + " ms grace)"), millisSince(startNanos));
         } finally {
             if (finished) closeQuietly(session);
-            else pumps.execute(() -> closeQuietly(session));
+            else closeInBackground(session);
+        }
+    }
+
+    private void closeInBackground(Session session) {
+        try {
+            pumps.execute(() -> closeQuietly(session));
+        } catch (RejectedExecutionException e) {
+            // the gateway is closing: disconnecting the client ends this channel too
         }
     }
 

@@ -58,6 +58,10 @@ final class SshFailureClassifier {
                 return new NodeFailure(GatherStatus.UNREACHABLE, where + ": connection lost: " + message(t, t.getClass().getSimpleName()));
             }
         }
+        if (failure instanceof StaleConnection) {
+            return new NodeFailure(GatherStatus.UNREACHABLE, where + ": connection lost, no channel could be opened: "
+                    + message(failure, "no detail"));
+        }
         return new NodeFailure(GatherStatus.ERROR, where + ": " + failure.getClass().getSimpleName() + ": "
                 + message(failure, "no detail"));
     }

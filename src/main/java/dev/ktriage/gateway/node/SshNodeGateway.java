@@ -5,7 +5,6 @@ import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.gateway.NodeGateway;
 import dev.ktriage.lab.ssh.LabSshServer;
-import net.schmizz.sshj.SSHClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,17 +75,26 @@ public final class SshNodeGateway implements NodeGateway {
             Thread.currentThread().interrupt();
             return NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": interrupted", millisSince(start));
         }
-        SSHClient client = null;
         try {
-            client = connections.client(command.node(), address.get());
-            return remote.run(client, command, start);
-        } catch (Exception e) {
-            NodeFailure failure = SshFailureClassifier.classify(e, command.node(), address.get(), settings.connectTimeout());
-            // a connection that broke under a command is not reused
-            if (client != null && failure.status() != GatherStatus.ERROR) connections.discard(command.node(), client);
-            return NodeAnswer.failed(failure.status(), failure.getMessage(), millisSince(start));
+            return runConnected(command, address.get(), start);
         } finally {
             permits.release();
+        }
+    }
+
+    private NodeAnswer runConnected(NodeCommand command, NodeAddress address, long start) {
+        for (int attempt = 1; ; attempt++) {
+            NodeConnections.Connection connection = null;
+            try {
+                connection = connections.client(command.node(), address);
+                return remote.run(connection.client(), command, start);
+            } catch (Exception e) {
+                if (connection != null) connections.discard(command.node(), connection.client());
+                // an idle connection the network dropped silently: nothing ran yet, so go again once
+                if (e instanceof StaleConnection && connection.reused() && attempt == 1) continue;
+                NodeFailure failure = SshFailureClassifier.classify(e, command.node(), address, settings.connectTimeout());
+                return NodeAnswer.failed(failure.status(), failure.getMessage(), millisSince(start));
+            }
         }
     }
 

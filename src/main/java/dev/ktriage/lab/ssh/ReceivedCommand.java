@@ -31,9 +31,10 @@ record ReceivedCommand(List<String> argv, OptionalInt timeoutSeconds) {
         // Wrappers may come in any order (sudo -n timeout 5 ... is as plausible as the reverse).
         while (i < words.size()) {
             String w = words.get(i);
-            if (w.equals("timeout") && i + 1 < words.size() && DURATION.matcher(words.get(i + 1)).matches()) {
-                timeout = OptionalInt.of(seconds(words.get(i + 1)));
-                i += 2;
+            int duration = w.equals("timeout") ? timeoutDuration(words, i + 1) : -1;
+            if (duration >= 0) {
+                timeout = OptionalInt.of(seconds(words.get(duration)));
+                i = duration + 1;
             } else if (w.equals("sudo")) {
                 i++;
                 while (i < words.size() && (words.get(i).equals("-n") || words.get(i).equals("-E"))) i++;
@@ -67,6 +68,21 @@ record ReceivedCommand(List<String> argv, OptionalInt timeoutSeconds) {
 
     boolean isEmpty() {
         return argv.isEmpty();
+    }
+
+    /** Index of the DURATION in {@code timeout [OPTION]... DURATION COMMAND}, or -1 if this is not that form. */
+    private static int timeoutDuration(List<String> words, int i) {
+        while (i < words.size()) {
+            String w = words.get(i);
+            if (w.equals("-k") || w.equals("-s")) {
+                i += 2;
+            } else if (w.startsWith("-") && !DURATION.matcher(w).matches()) {
+                i++;
+            } else {
+                return DURATION.matcher(w).matches() && i + 1 < words.size() ? i : -1;
+            }
+        }
+        return -1;
     }
 
     private static int seconds(String duration) {

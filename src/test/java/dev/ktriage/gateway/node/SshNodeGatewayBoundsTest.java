@@ -37,9 +37,9 @@ class SshNodeGatewayBoundsTest {
     @TempDir
     Path dir;
 
-    private SshSettings settings(Path identity) {
+    private SshSettings settings(Path identity, Duration connectTimeout) {
         return new SshSettings(dir.resolve("known_hosts"), List.of(identity), true,
-                Duration.ofSeconds(1), Duration.ofMillis(300), 4);
+                connectTimeout, Duration.ofMillis(300), 4);
     }
 
     private static NodeResolver at(int port) {
@@ -58,7 +58,7 @@ class SshNodeGatewayBoundsTest {
             hanging.setPublickeyAuthenticator(AcceptAllPublickeyAuthenticator.INSTANCE);
             hanging.setCommandFactory((channel, line) -> line.contains("hang") ? new NeverEnds() : new Echo(line));
             hanging.start();
-            try (SshNodeGateway gateway = new SshNodeGateway(settings(keys.identityFile()), at(hanging.getPort()))) {
+            try (SshNodeGateway gateway = new SshNodeGateway(settings(keys.identityFile(), Duration.ofSeconds(10)), at(hanging.getPort()))) {
                 long start = System.nanoTime();
                 NodeAnswer answer = gateway.run(new NodeCommand("stuck", List.of("hang"), false, 1));
                 long ms = (System.nanoTime() - start) / 1_000_000;
@@ -69,6 +69,12 @@ class SshNodeGatewayBoundsTest {
                 NodeAnswer after = gateway.run(new NodeCommand("stuck", List.of("echo"), false, 1));
                 assertEquals(GatherStatus.OK, after.status(), after::toString);
                 assertTrue(after.stdout().contains("echo"), after::toString);
+
+                // the node drops our cached connection (sshd restart, idle NAT): the next command reconnects
+                hanging.getActiveSessions().forEach(s -> s.close(true));
+                NodeAnswer reconnected = gateway.run(new NodeCommand("stuck", List.of("echo", "again"), false, 1));
+                assertEquals(GatherStatus.OK, reconnected.status(), reconnected::toString);
+                assertTrue(reconnected.stdout().contains("again"), reconnected::toString);
             } finally {
                 hanging.stop(true);
             }
@@ -78,7 +84,7 @@ class SshNodeGatewayBoundsTest {
     @Test
     void aPortThatNeverSpeaksSshIsUnreachableWithinTheConnectTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-             SshNodeGateway gateway = new SshNodeGateway(settings(dir.resolve("none")), at(silent.getLocalPort()))) {
+             SshNodeGateway gateway = new SshNodeGateway(settings(dir.resolve("none"), Duration.ofSeconds(1)), at(silent.getLocalPort()))) {
             Thread acceptor = new Thread(() -> {
                 try (Socket connection = silent.accept()) {
                     connection.setKeepAlive(false);
@@ -104,7 +110,7 @@ class SshNodeGatewayBoundsTest {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        try (SshNodeGateway gateway = new SshNodeGateway(settings(dir.resolve("none")), at(port))) {
+        try (SshNodeGateway gateway = new SshNodeGateway(settings(dir.resolve("none"), Duration.ofSeconds(1)), at(port))) {
             NodeAnswer answer = gateway.run(new NodeCommand("gone", List.of("hostname"), false, 5));
             assertEquals(GatherStatus.UNREACHABLE, answer.status(), answer::toString);
             assertTrue(answer.reason().contains("gone") && answer.reason().contains(String.valueOf(port)), answer.reason());

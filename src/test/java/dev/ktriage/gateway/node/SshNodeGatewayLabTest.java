@@ -45,7 +45,8 @@ class SshNodeGatewayLabTest {
                 List.of(new CommandSpec("ip route get 10.0.0.113", null, "10.0.0.113 dev cilium_host src 10.0.0.253 uid 0\n", "", 0, 0),
                         new CommandSpec(null, Pattern.compile("^journalctl -k.*"), "kernel: IPv4: martian source\n", "", 0, 0),
                         new CommandSpec("crictl inspect broken", null, "", "FATA[0000] no such container\n", 1, 0),
-                        new CommandSpec("slow", null, "late\n", "", 0, 5000)),
+                        new CommandSpec("slow", null, "late\n", "", 0, 5000),
+                        new CommandSpec("dmesg", null, "k".repeat(5 * 1024 * 1024), "", 0, 0)),
                 false));
         nodes.put("node1", new NodeSpec("node1", Map.of("kernel.hostname", "node1"), Map.of(), List.of(), true));
         for (int i = 0; i < FAN_OUT_NODES; i++) {
@@ -87,7 +88,7 @@ class SshNodeGatewayLabTest {
     }
 
     SshSettings settings(Path knownHosts, Path identity, boolean acceptNew) {
-        return new SshSettings(knownHosts, List.of(identity), acceptNew, Duration.ofSeconds(5), Duration.ofSeconds(2), 8);
+        return new SshSettings(knownHosts, List.of(identity), acceptNew, Duration.ofSeconds(10), Duration.ofSeconds(2), 8);
     }
 
     @Test
@@ -229,5 +230,14 @@ class SshNodeGatewayLabTest {
         List<NodeAnswer> answers = closed.runAll(List.of(cmd("node0", "hostname"), cmd(fanNode(0), "hostname")));
         assertEquals(2, answers.size());
         answers.forEach(a -> assertFailed(a, GatherStatus.ERROR, "closed"));
+    }
+
+    @Test
+    void hugeOutputIsCappedAndSaysSo() {
+        NodeAnswer answer = gateway.run(cmd("node0", "dmesg"));
+        assertEquals(GatherStatus.OK, answer.status(), answer::toString);
+        assertEquals(0, answer.exitCode());
+        assertEquals(RemoteCommandRun.STDOUT_CAP, answer.stdout().length());
+        assertTrue(answer.stderr().contains("stdout truncated to 4194304 of 5242880 bytes"), answer.stderr());
     }
 }

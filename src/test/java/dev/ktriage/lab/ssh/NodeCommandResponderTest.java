@@ -99,6 +99,8 @@ class NodeCommandResponderTest {
         assertReply(ask("LC_ALL=C ip route get 10.0.0.113"), 0, "10.0.0.113 dev cilium_host\n", "");
         assertReply(ask("sudo timeout 5 sysctl -n net.core.somaxconn"), 0, "4096\n", "");
         assertReply(ask("env LANG=C LC_ALL=C journalctl -k --since today"), 0, "martian source\n", "");
+        assertReply(ask("timeout -k 2 --foreground 5s sudo -n ip route get 10.0.0.113"), 0, "10.0.0.113 dev cilium_host\n", "");
+        assertEquals(5, ReceivedCommand.parse("timeout -s KILL 5 hostname").timeoutSeconds().getAsInt());
     }
 
     @Test
@@ -151,5 +153,34 @@ class NodeCommandResponderTest {
         assertReply(reply, 127, "", NodeReply.NOT_IN_SCENARIO);
         assertTrue(reply.unanswered());
         assertEquals("crictl ps", ReceivedCommand.parse("timeout 5 env LC_ALL=C crictl ps").commandLine());
+    }
+
+    @Test
+    void everyQuotedArgumentRoundTripsAsOneWord() {
+        for (String hostile : List.of("`id`", "a'b", "x\ny", "; rm -rf /", "$HOME", "\"q\"", "\\", "", " lead", "tab\there")) {
+            var command = new NodeCommand("node0", List.of("ip", "link", "show", hostile), true, 5);
+            ReceivedCommand received = ReceivedCommand.parse(command.wireCommand());
+            assertEquals(List.of("ip", "link", "show", hostile), received.argv(), hostile);
+            assertEquals(command.commandLine(), received.commandLine(), hostile);
+        }
+    }
+
+    @Test
+    void moreSimpleForms() {
+        assertReply(ask("sysctl -n net.core.somaxconn net.ipv4.conf.eth7.rp_filter"), 255, "4096\n",
+                "sysctl: cannot stat /proc/sys/net/ipv4/conf/eth7/rp_filter: No such file or directory\n");
+        assertReply(ask("sysctl -e -n net.ipv4.conf.eth7.rp_filter"), 0, "", "");
+        assertReply(ask("sysctl -a -n --pattern somaxconn"), 0, "4096\n", "");
+        assertReply(ask("cat /etc/sysctl.d/99-k8s.conf /etc/sysctl.d/sub/x.conf"), 0, "net.core.somaxconn=4096\nx=1\n", "");
+        assertReply(ask("cat /etc/sysctl.d"), 1, "", "cat: /etc/sysctl.d: Is a directory\n");
+        assertReply(ask("ls -1 /etc/sysctl.d/"), 0, "10-network-security.conf\n99-k8s.conf\nsub\n", "");
+        assertReply(ask("test -d /etc/sysctl.d/sub"), 0, "", "");
+        assertReply(ask("ls -l /etc/sysctl.d"), 127, "", NodeReply.NOT_IN_SCENARIO);
+    }
+
+    @Test
+    void aNodeWithoutSysctlsDoesNotPretendToListThem() {
+        var bare = new NodeCommandResponder(new NodeSpec("bare", Map.of(), Map.of(), List.of(), false));
+        assertTrue(bare.answer("sysctl -a").unanswered());
     }
 }
