@@ -46,12 +46,16 @@ class ScenarioExpectationsTest {
         JsonNode j = r.json();
         List<String> ids = new ArrayList<>();
         j.get("diagnoses").forEach(d -> ids.add(d.get("id").asText()));
+        if (x.diagnosis() == null) throw new AssertionError(e.dir() + "/expect.yaml names no diagnosis");
         if (x.diagnosis().equals("none")) {
             assertEquals(2, r.exit(), r.toString());
             assertEquals(List.of(), ids);
         } else {
             assertEquals(0, r.exit(), r.toString());
             assertTrue(ids.contains(x.diagnosis()), "expected " + x.diagnosis() + " in " + ids + "\n" + r);
+        }
+        for (String forbidden : x.mustNotReach()) {
+            assertFalse(ids.contains(forbidden), "near miss reached " + forbidden + "\n" + r);
         }
         assertFalse(j.has("unansweredCommands"), "scenario leaves commands unanswered: " + j.get("unansweredCommands"));
     }

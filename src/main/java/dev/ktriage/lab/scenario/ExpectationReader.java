@@ -2,13 +2,17 @@ package dev.ktriage.lab.scenario;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** expect.yaml: the playbook to run, its inputs and answers, and the diagnosis it must reach. */
+/**
+ * expect.yaml: the playbook to run, its inputs and answers, the diagnosis it must reach, and (an
+ * extension of SCENARIOS.md) {@code mustNotReach}: diagnoses a near miss must not reach.
+ */
 final class ExpectationReader {
 
-    private static final List<String> KEYS = List.of("playbook", "set", "answers", "diagnosis");
+    private static final List<String> KEYS = List.of("playbook", "set", "answers", "diagnosis", "mustNotReach");
 
     private ExpectationReader() {
     }
@@ -21,6 +25,11 @@ final class ExpectationReader {
         Map<String, String> set = root.hasNonNull("set") ? doc.scalarMap("/set", root.get("set")) : Map.of();
         Map<String, String> answers = root.hasNonNull("answers") ? doc.scalarMap("/answers", root.get("answers")) : Map.of();
         String diagnosis = root.hasNonNull("diagnosis") ? doc.string("/diagnosis", root.get("diagnosis")) : null;
-        return new Expectation(playbook, set, answers, diagnosis);
+        List<String> mustNotReach = new ArrayList<>();
+        if (root.hasNonNull("mustNotReach")) {
+            var items = doc.list("/mustNotReach", root.get("mustNotReach"));
+            for (int i = 0; i < items.size(); i++) mustNotReach.add(doc.string("/mustNotReach/" + i, items.get(i)));
+        }
+        return new Expectation(playbook, set, answers, diagnosis, mustNotReach);
     }
 }
