@@ -188,7 +188,7 @@ class ScenarioLoaderTest {
                 playbook: failing-probes
                 diagnoses: none
                 """);
-        assertError(dir, "expect.yaml:2:1: unknown key 'diagnoses' (expected one of: playbook, set, answers, diagnosis)");
+        assertError(dir, "expect.yaml:2:1: unknown key 'diagnoses' (expected one of: playbook, set, answers, diagnosis, mustNotReach)");
         Files.delete(dir.resolve("expect.yaml"));
 
         write(dir.resolve("raw.yaml"), """
