@@ -52,8 +52,20 @@ public final class PlaybookLoader {
         List<Symptom> out = new ArrayList<>();
         if (!root.has("symptoms")) return out;
         for (YNode n : root.get("symptoms").asList().items()) {
-            YMap m = n.asMap().onlyKeys(Set.of("reason", "message", "says"));
-            out.add(new Symptom(m.require("reason").asText(), m.has("message") ? regex(m.get("message")) : null, m.text("says", "")));
+            YMap m = n.asMap().onlyKeys(Set.of("reason", "message", "apiService", "weight", "says"));
+            if (m.has("reason") == m.has("apiService")) throw m.error("a symptom names either an event 'reason' or an 'apiService'");
+            if (m.has("apiService") && m.has("message")) throw new YamlException(m.keyAt("message"), "'message' goes with an event 'reason'");
+            double weight = 1.0;
+            if (m.has("weight")) {
+                try {
+                    weight = Double.parseDouble(m.get("weight").asText());
+                } catch (NumberFormatException e) {
+                    throw m.get("weight").error("weight must be a number between 0 and 1");
+                }
+                if (weight <= 0 || weight > 1) throw m.get("weight").error("weight must be a number between 0 and 1");
+            }
+            out.add(new Symptom(m.text("reason", null), m.has("message") ? regex(m.get("message")) : null,
+                    m.text("apiService", null), weight, m.text("says", "")));
         }
         return out;
     }
