@@ -24,7 +24,6 @@ public final class CountExtractor implements Extractor {
     public Compiled compile(String argument, Map<String, String> options) {
         Pattern p = Patterns.compile(argument);
         String from = options.get("from");
-        return evidence -> Extracted.of(BigDecimal.valueOf(
-                evidence.lines(from).stream().filter(l -> p.matcher(l).find()).count()));
+        return evidence -> Extracted.of(BigDecimal.valueOf(Patterns.matching(evidence, from, p).size()));
     }
 }

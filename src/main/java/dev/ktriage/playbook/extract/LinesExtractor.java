@@ -25,7 +25,7 @@ public final class LinesExtractor implements Extractor {
         Pattern p = Patterns.compile(argument);
         String from = options.get("from");
         return evidence -> {
-            List<String> lines = evidence.lines(from).stream().filter(l -> p.matcher(l).find()).toList();
+            List<String> lines = Patterns.matching(evidence, from, p);
             return new Extracted(lines, lines);
         };
     }
