@@ -10,7 +10,10 @@ import dev.ktriage.gateway.NodeGateway;
 import dev.ktriage.playbook.Gather;
 import dev.ktriage.playbook.expr.Evaluator;
 import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.playbook.expr.Values;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -42,7 +45,9 @@ final class GatherRunner {
         Gather.Node n = (Gather.Node) g;
         List<String> argv = new ArrayList<>();
         for (Template t : n.argv()) argv.add(t.render(eval));
-        return "ssh " + n.on().render(eval) + " " + new NodeCommand("-", argv, n.sudo(), n.timeoutSeconds()).commandLine();
+        Object on = n.on().singleExpression().map(eval::eval).orElse(null);
+        String where = on instanceof List<?> many ? "{" + many.size() + " nodes}" : n.on().render(eval);
+        return "ssh " + where + " " + new NodeCommand("-", argv, n.sudo(), n.timeoutSeconds()).commandLine();
     }
 
     Evidence run(String stepId, Gather g, Map<String, Object> vars) {
@@ -54,24 +59,83 @@ final class GatherRunner {
             return Evidence.of(answer, request.kubectl(), vars);
         }
         Gather.Node n = (Gather.Node) g;
+        Object on = n.on().singleExpression().map(eval::eval).orElse(null);
+        if (on instanceof List<?> many) return fanOut(stepId, n, many, eval, vars);
         String node = n.on().render(eval);
         List<String> argv = new ArrayList<>();
-        for (Template t : n.argv()) {
-            String value = t.render(eval);
-            if (!t.isConstant() && !SAFE_VALUE.matcher(value).matches()) {
-                String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
-                return refused("refusing to pass the cluster value '" + shown.replace("\n", "\\n")
-                        + "' to a node command: it does not look like a name, address or path", vars);
-            }
-            argv.add(value);
-        }
-        if (node.isEmpty() || !SAFE_VALUE.matcher(node).matches()) {
-            return refused(node.isEmpty() ? "no node to run on (the pod is not scheduled?)" : "refusing node name '" + node + "'", vars);
-        }
+        String refusal = arguments(n, eval, argv);
+        if (refusal != null) return refused(refusal, vars);
+        refusal = checkNode(node);
+        if (refusal != null) return refused(refusal, vars);
         NodeCommand command = new NodeCommand(node, argv, n.sudo(), n.timeoutSeconds());
         NodeAnswer answer = nodes.run(command);
         listener.nodeExchange(stepId, command, answer);
         return Evidence.of(answer, "ssh " + node + " " + command.commandLine(), vars);
+    }
+
+    /**
+     * One command on many nodes at once (the gateway bounds the concurrency). The text extractors
+     * see every answered line as {@code NODE: line}; {@code answered}, {@code failedNodes} and
+     * {@code outputs} (node → stdout) are added for the step's rules. Only when every node fails is
+     * the step inconclusive.
+     */
+    private Evidence fanOut(String stepId, Gather.Node n, List<?> targets, Evaluator eval, Map<String, Object> vars) {
+        List<String> argv = new ArrayList<>();
+        String refusal = arguments(n, eval, argv);
+        if (refusal != null) return refused(refusal, vars);
+        List<NodeCommand> commands = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (Object t : targets) {
+            String node = Values.text(t);
+            String bad = checkNode(node);
+            if (bad != null) failed.add(node + ": " + bad);
+            else commands.add(new NodeCommand(node, argv, n.sudo(), n.timeoutSeconds()));
+        }
+        List<NodeAnswer> answers = commands.isEmpty() ? List.of() : nodes.runAll(commands);
+        StringBuilder text = new StringBuilder();
+        List<String> answered = new ArrayList<>();
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        for (int i = 0; i < commands.size(); i++) {
+            NodeCommand c = commands.get(i);
+            NodeAnswer a = answers.get(i);
+            listener.nodeExchange(stepId, c, a);
+            if (a.status().isFailure()) {
+                failed.add(c.node() + ": " + a.reason());
+                continue;
+            }
+            answered.add(c.node());
+            outputs.put(c.node(), a.stdout());
+            a.stdout().lines().forEach(l -> text.append(c.node()).append(": ").append(l).append('\n'));
+        }
+        Map<String, Object> withFanOut = new HashMap<>(vars);
+        withFanOut.put("answered", answered);
+        withFanOut.put("failedNodes", failed);
+        withFanOut.put("outputs", outputs);
+        String command = "ssh {" + targets.size() + " nodes} " + new NodeCommand("-", argv, n.sudo(), n.timeoutSeconds()).commandLine();
+        if (answered.isEmpty()) {
+            String reason = targets.isEmpty() ? "no nodes to run on" : "no node answered (" + String.join("; ", failed) + ")";
+            return new Evidence(GatherStatus.UNREACHABLE, reason, "", null, -1, command, withFanOut);
+        }
+        return new Evidence(GatherStatus.OK, null, text.toString(), null, 0, command, withFanOut);
+    }
+
+    /** Renders the argument templates; a cluster value that does not look like a name, address or path is refused. */
+    private static String arguments(Gather.Node n, Evaluator eval, List<String> argv) {
+        for (Template t : n.argv()) {
+            String value = t.render(eval);
+            if (!t.isConstant() && !SAFE_VALUE.matcher(value).matches()) {
+                String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
+                return "refusing to pass the cluster value '" + shown.replace("\n", "\\n")
+                        + "' to a node command: it does not look like a name, address or path";
+            }
+            argv.add(value);
+        }
+        return null;
+    }
+
+    private static String checkNode(String node) {
+        if (node.isEmpty()) return "no node to run on (the pod is not scheduled?)";
+        return SAFE_VALUE.matcher(node).matches() ? null : "refusing node name '" + node + "'";
     }
 
     private static Evidence refused(String reason, Map<String, Object> vars) {

@@ -30,6 +30,7 @@ final class Functions {
             Map.entry("filter", a -> filter(arg(a, 0), regex(arg(a, 1)))),
             Map.entry("capture", a -> capture(arg(a, 0), regex(arg(a, 1)))),
             Map.entry("unique", a -> new ArrayList<>(new java.util.LinkedHashSet<>(items(arg(a, 0))))),
+            Map.entry("mostCommon", a -> mostCommon(arg(a, 0))),
             Map.entry("first", a -> element(arg(a, 0), 0)),
             Map.entry("last", a -> element(arg(a, 0), -1)),
             Map.entry("empty", a -> len(arg(a, 0)).signum() == 0),
@@ -98,6 +99,18 @@ final class Functions {
             if (m.find()) return m.groupCount() > 0 ? m.group(1) : m.group();
         }
         return null;
+    }
+
+    /** The value that occurs most often (the first of equals), e.g. the fleet's usual setting. */
+    private static Object mostCommon(Object v) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        Map<String, Object> firstOf = new java.util.HashMap<>();
+        for (Object e : items(v)) {
+            String k = Values.text(e);
+            counts.merge(k, 1, Integer::sum);
+            firstOf.putIfAbsent(k, e);
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> firstOf.get(e.getKey())).orElse(null);
     }
 
     private static Object element(Object v, int i) {

@@ -46,6 +46,11 @@ public final class Template {
         return source;
     }
 
+    /** The expression when the whole template is one {@code ${...}}: its value may be a list, not only text. */
+    public java.util.Optional<Expr> singleExpression() {
+        return parts.size() == 1 && parts.get(0) instanceof Expr e ? java.util.Optional.of(e) : java.util.Optional.empty();
+    }
+
     public boolean isConstant() {
         return parts.stream().allMatch(p -> p instanceof String);
     }
