@@ -54,7 +54,7 @@ final class LabDispatcher extends Dispatcher {
         int q = target.indexOf('?');
         String path = q < 0 ? target : target.substring(0, q);
         Map<String, String> query = parseQuery(q < 0 ? "" : target.substring(q + 1));
-        if ("true".equals(query.get("watch")) || path.contains("/watch/")) return crud.dispatch(request);
+        if ("true".equals(query.get("watch")) || "1".equals(query.get("watch")) || path.contains("/watch/")) return watch(request, query);
         try {
             return toHttp(route(request, path, query));
         } catch (RuntimeException e) {
@@ -86,6 +86,23 @@ final class LabDispatcher extends Dispatcher {
                     .orElseGet(() -> LabResponse.status(StatusBodies.notFound("", "pods", api.name())));
         }
         return LabResponse.status(StatusBodies.pathNotFound());
+    }
+
+    /**
+     * Nothing changes in a lab, so a watch sees no events. fabric8's websocket watches go to the
+     * CRUD dispatcher, which has the objects; an HTTP watch (kubectl get -w) stays open without
+     * events until its timeoutSeconds (at most 30 s here), then ends like a real one.
+     */
+    private MockResponse watch(RecordedRequest request, Map<String, String> query) {
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) return crud.dispatch(request);
+        long seconds = 30;
+        try {
+            seconds = Math.min(seconds, Long.parseLong(query.getOrDefault("timeoutSeconds", "30")));
+        } catch (NumberFormatException ignored) {
+            // keep the default
+        }
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody("\n")
+                .setBodyDelay(java.time.Duration.ofSeconds(Math.max(0, seconds)));
     }
 
     private MockResponse toHttp(LabResponse answer) {

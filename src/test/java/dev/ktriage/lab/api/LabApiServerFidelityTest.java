@@ -235,6 +235,16 @@ class LabApiServerFidelityTest {
     }
 
     @Test
+    void anHttpWatchStaysOpenWithoutEventsUntilItsTimeout() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> r = get("/api/v1/namespaces/default/pods?watch=true&timeoutSeconds=1");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(200, r.statusCode());
+        assertEquals("", r.body().strip());
+        assertTrue(ms >= 900 && ms < 5000, "held open for the timeout: " + ms + " ms");
+    }
+
+    @Test
     void agesReadLikeKubectls() {
         assertEquals("59s", HumanAge.of(java.time.Duration.ofSeconds(59)));
         assertEquals("5m30s", HumanAge.of(java.time.Duration.ofSeconds(330)));
