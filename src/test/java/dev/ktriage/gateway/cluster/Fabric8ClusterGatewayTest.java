@@ -171,6 +171,16 @@ class Fabric8ClusterGatewayTest {
     }
 
     @Test
+    void unknownHostIsUnreachable() {
+        try (Fabric8ClusterGateway g = Fabric8ClusterGateway.forUrl("http://api.ktriage-test.invalid:6443", Duration.ofSeconds(5))) {
+            ClusterAnswer list = g.query(new ClusterRequest.ListObjects("pods", null, null, null, null));
+            assertEquals(GatherStatus.UNREACHABLE, list.status(), list.reason());
+            ClusterAnswer raw = g.query(new ClusterRequest.Raw("/livez"));
+            assertEquals(GatherStatus.UNREACHABLE, raw.status(), raw.reason());
+        }
+    }
+
+    @Test
     void unknownResourceIsAnErrorNotAnException() {
         ClusterAnswer a = gateway.query(new ClusterRequest.ListObjects("gizmos", null, null, null, null));
         assertEquals(GatherStatus.ERROR, a.status());
