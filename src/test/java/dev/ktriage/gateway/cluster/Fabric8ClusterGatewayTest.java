@@ -181,6 +181,14 @@ class Fabric8ClusterGatewayTest {
     }
 
     @Test
+    void typesOutsideTheTableAreFoundThroughDiscovery() {
+        ClusterAnswer widgets = gateway.query(new ClusterRequest.ListObjects("widgets", null, null, null, null));
+        assertEquals(GatherStatus.OK, widgets.status(), widgets.reason());
+        assertEquals("gadget", widgets.body().at("/items/0/metadata/name").asText());
+        assertEquals(200, gateway.query(new ClusterRequest.Get("widgets.example.com", "default", "gadget")).httpCode());
+    }
+
+    @Test
     void unknownResourceIsAnErrorNotAnException() {
         ClusterAnswer a = gateway.query(new ClusterRequest.ListObjects("gizmos", null, null, null, null));
         assertEquals(GatherStatus.ERROR, a.status());
