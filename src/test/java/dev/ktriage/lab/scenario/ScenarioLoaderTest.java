@@ -161,12 +161,13 @@ class ScenarioLoaderTest {
                 kind: Pod
                 metadata:
                   name: ok
+                  namespace: default
                 ---
                 apiVersion: v1
                 kind: Pod
                 metadata:
                   namespace: default
-                """), "cluster.yaml:8:1: Pod without 'metadata.name'");
+                """), "cluster.yaml:9:1: Pod without 'metadata.name'");
 
         assertError(scenario("""
                 kind: Pod
@@ -183,6 +184,23 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void knownKindsMustBeScopedAsOnACluster() throws IOException {
+        assertError(scenario("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: a
+                """), "cluster.yaml:3:1: Pod 'a' without 'metadata.namespace' (pods are namespaced)");
+        assertError(scenario("""
+                apiVersion: v1
+                kind: Node
+                metadata:
+                  name: node0
+                  namespace: default
+                """), "cluster.yaml:5:3: Node 'node0' has a namespace, but nodes are cluster-scoped");
+    }
+
+    @Test
     void duplicateKeysAndObjectsAreErrors() throws IOException {
         assertError(scenario("""
                 apiVersion: v1
@@ -190,6 +208,7 @@ class ScenarioLoaderTest {
                 metadata:
                   name: a
                   name: b
+                  namespace: default
                 """), "cluster.yaml:5:3: duplicate key 'name'");
 
         assertError(scenario("""
