@@ -34,9 +34,11 @@ record ClusterFailure(GatherStatus status, int httpCode, String reason) {
                     || t.getClass().getSimpleName().contains("Timeout")) {
                 return new ClusterFailure(GatherStatus.TIMEOUT, 0, "timeout: " + what + " got no answer in time");
             }
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t instanceof UnresolvedAddressException) {
-                return new ClusterFailure(GatherStatus.UNREACHABLE, 0, "unreachable: API server: " + oneLine(t));
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return new ClusterFailure(GatherStatus.UNREACHABLE, 0, "unreachable: " + what + ": unknown host " + oneLine(t));
+            }
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+                return new ClusterFailure(GatherStatus.UNREACHABLE, 0, "unreachable: " + what + ": " + oneLine(t));
             }
             if (t.getCause() == t) break;
         }

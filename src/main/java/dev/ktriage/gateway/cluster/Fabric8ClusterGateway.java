@@ -32,11 +32,13 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
     private final KubernetesClient client;
     private final String description;
     private final RawHttp http;
+    private final DiscoveredTypes types;
 
     private Fabric8ClusterGateway(KubernetesClient client, String description, Duration timeout) {
         this.client = client;
         this.description = description;
         this.http = new RawHttp(client, timeout);
+        this.types = new DiscoveredTypes(client);
     }
 
     /**
@@ -136,10 +138,9 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
     }
 
     /** "events" is core/v1; "events.events.k8s.io" names the group, as kubectl accepts it. */
-    private static Optional<ResourceType> type(String resource) {
+    private Optional<ResourceType> type(String resource) {
         int dot = resource.indexOf('.');
-        return dot < 0 ? ResourceTypes.byPlural(null, resource)
-                : ResourceTypes.byPlural(resource.substring(dot + 1), resource.substring(0, dot));
+        return dot < 0 ? types.resolve(resource, null) : types.resolve(resource.substring(0, dot), resource.substring(dot + 1));
     }
 
     private String namespaceOrDefault(String namespace) {

@@ -52,7 +52,7 @@ final class RawHttp {
         try {
             response = send(path.toString());
         } catch (Exception e) {
-            return failed(e, "get", "pods/log", logs.namespace(), start);
+            return failed(e, "get pods/log in namespace " + logs.namespace(), start);
         }
         long ms = millisSince(start);
         if (response.code() == 403) return forbidden("get", "pods/log", logs.namespace(), ms);
@@ -71,7 +71,7 @@ final class RawHttp {
         try {
             response = send(path);
         } catch (Exception e) {
-            return failed(e, "get", path, null, start);
+            return failed(e, "get " + path, start);
         }
         long ms = millisSince(start);
         String contentType = response.header("Content-Type");
@@ -90,10 +90,8 @@ final class RawHttp {
         }
     }
 
-    private static ClusterAnswer failed(Exception e, String verb, String resource, String namespace, long start) {
-        ClusterFailure f = e instanceof TimeoutException
-                ? ClusterFailure.of(new TimeoutException(), verb, resource, namespace)
-                : ClusterFailure.of(e, verb, resource, namespace);
+    private static ClusterAnswer failed(Exception e, String what, long start) {
+        ClusterFailure f = ClusterFailure.of(e, what);
         return ClusterAnswer.failed(f.status(), f.httpCode(), f.reason(), millisSince(start));
     }
 

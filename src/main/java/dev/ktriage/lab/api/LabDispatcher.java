@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * Wraps fabric8's CRUD dispatcher so the lab answers like a real API server for the reads ktriage
  * and kubectl make: raw paths, discovery, objects with selectors and paging, and logs. Watches go
- * to the CRUD dispatcher; writes are refused, because ktriage is read-only and a write that
- * succeeded here would hide a bug that a real cluster's RBAC might not.
+ * to the CRUD dispatcher; writes are refused (except access reviews, which store nothing),
+ * because ktriage is read-only and a write that succeeded here would hide a bug.
  */
 final class LabDispatcher extends Dispatcher {
 
@@ -54,7 +54,7 @@ final class LabDispatcher extends Dispatcher {
         int q = target.indexOf('?');
         String path = q < 0 ? target : target.substring(0, q);
         Map<String, String> query = parseQuery(q < 0 ? "" : target.substring(q + 1));
-        if ("true".equals(query.get("watch")) || path.contains("/watch/")) return crud.dispatch(request);
+        if ("true".equals(query.get("watch")) || "1".equals(query.get("watch")) || path.contains("/watch/")) return watch(request, query);
         try {
             return toHttp(route(request, path, query));
         } catch (RuntimeException e) {
@@ -64,6 +64,7 @@ final class LabDispatcher extends Dispatcher {
 
     private LabResponse route(RecordedRequest request, String path, Map<String, String> query) {
         String method = request.getMethod();
+        if (method.equals("POST") && path.equals(AccessReviews.PATH)) return AccessReviews.answer(request.getUtf8Body());
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return LabResponse.status(StatusBodies.methodNotAllowed("the ktriage lab is read-only: " + method + " is not allowed"));
         }
@@ -86,6 +87,23 @@ final class LabDispatcher extends Dispatcher {
                     .orElseGet(() -> LabResponse.status(StatusBodies.notFound("", "pods", api.name())));
         }
         return LabResponse.status(StatusBodies.pathNotFound());
+    }
+
+    /**
+     * Nothing changes in a lab, so a watch sees no events. fabric8's websocket watches go to the
+     * CRUD dispatcher, which has the objects; an HTTP watch (kubectl get -w) stays open without
+     * events until its timeoutSeconds (at most 30 s here), then ends like a real one.
+     */
+    private MockResponse watch(RecordedRequest request, Map<String, String> query) {
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) return crud.dispatch(request);
+        long seconds = 30;
+        try {
+            seconds = Math.min(seconds, Long.parseLong(query.getOrDefault("timeoutSeconds", "30")));
+        } catch (NumberFormatException ignored) {
+            // keep the default
+        }
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody("\n")
+                .setBodyDelay(java.time.Duration.ofSeconds(Math.max(0, seconds)));
     }
 
     private MockResponse toHttp(LabResponse answer) {

@@ -24,14 +24,17 @@ final class LogEndpoint {
         String namespace = pod.path("metadata").path("namespace").asText();
         String name = pod.path("metadata").path("name").asText();
         List<String> containers = containers(pod, namespace, name);
+        List<String> initContainers = new ArrayList<>();
+        for (JsonNode c : pod.path("spec").path("initContainers")) initContainers.add(c.path("name").asText());
         String container = query.get("container");
         if (container == null || container.isEmpty()) {
             if (containers.size() != 1) {
                 return LabResponse.status(StatusBodies.badRequest("a container name must be specified for pod " + name
-                        + ", choose one of: [" + String.join(" ", containers) + "]"));
+                        + ", choose one of: [" + String.join(" ", containers) + "]"
+                        + (initContainers.isEmpty() ? "" : " or one of the init containers: [" + String.join(" ", initContainers) + "]")));
             }
             container = containers.get(0);
-        } else if (!containers.contains(container)) {
+        } else if (!containers.contains(container) && !initContainers.contains(container)) {
             return LabResponse.status(StatusBodies.badRequest("container " + container + " is not valid for pod " + name));
         }
         boolean previous = Boolean.parseBoolean(query.getOrDefault("previous", "false"));

@@ -34,11 +34,14 @@ final class YamlDocument {
     private final JsonNode root;
     /** For a field: where its key was written; for an array element or the root: where it starts. */
     private final Map<String, JsonLocation> locations;
+    /** Numbers and booleans as written ("010", "1.10", "yes"): sysctl values and inputs are text, not numbers. */
+    private final Map<String, String> rawScalars;
 
-    private YamlDocument(Path file, JsonNode root, Map<String, JsonLocation> locations) {
+    private YamlDocument(Path file, JsonNode root, Map<String, JsonLocation> locations, Map<String, String> rawScalars) {
         this.file = file;
         this.root = root;
         this.locations = locations;
+        this.rawScalars = rawScalars;
     }
 
     /** Every document of a (possibly multi-document) file; empty documents are skipped. */
@@ -48,9 +51,10 @@ final class YamlDocument {
              JsonParser p = YAML.createParser(in)) {
             while (p.nextToken() != null) {
                 Map<String, JsonLocation> locations = new HashMap<>();
+                Map<String, String> raw = new HashMap<>();
                 locations.put("", p.currentTokenLocation());
-                JsonNode root = read(p, "", locations);
-                if (!root.isNull()) docs.add(new YamlDocument(file, root, locations));
+                JsonNode root = read(file, p, "", locations, raw);
+                if (!root.isNull()) docs.add(new YamlDocument(file, root, locations, raw));
             }
         } catch (JsonProcessingException e) {
             throw ScenarioException.at(file, e.getLocation(), "invalid YAML: " + e.getOriginalMessage());
@@ -64,20 +68,23 @@ final class YamlDocument {
     static YamlDocument readOne(Path file) {
         List<YamlDocument> docs = readAll(file);
         if (docs.size() > 1) throw docs.get(1).error("", "expected one YAML document, found " + docs.size());
-        return docs.isEmpty() ? new YamlDocument(file, NODES.objectNode(), Map.of()) : docs.get(0);
+        return docs.isEmpty() ? new YamlDocument(file, NODES.objectNode(), Map.of(), Map.of()) : docs.get(0);
     }
 
-    private static JsonNode read(JsonParser p, String pointer, Map<String, JsonLocation> locations) throws IOException {
+    private static JsonNode read(Path file, JsonParser p, String pointer, Map<String, JsonLocation> locations,
+                                 Map<String, String> raw) throws IOException {
         JsonToken t = p.currentToken();
+        if (t.isScalarValue() && t != JsonToken.VALUE_STRING) raw.put(pointer, p.getText());
         switch (t) {
             case START_OBJECT -> {
                 ObjectNode o = NODES.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     String child = child(pointer, key);
+                    if (o.has(key)) throw ScenarioException.at(file, p.currentTokenLocation(), "duplicate key '" + key + "'");
                     locations.put(child, p.currentTokenLocation());
                     p.nextToken();
-                    o.set(key, read(p, child, locations));
+                    o.set(key, read(file, p, child, locations, raw));
                 }
                 return o;
             }
@@ -87,7 +94,7 @@ final class YamlDocument {
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     String child = child(pointer, Integer.toString(i++));
                     locations.put(child, p.currentTokenLocation());
-                    a.add(read(p, child, locations));
+                    a.add(read(file, p, child, locations, raw));
                 }
                 return a;
             }
@@ -106,7 +113,7 @@ final class YamlDocument {
             case VALUE_NULL -> {
                 return NODES.nullNode();
             }
-            default -> throw ScenarioException.at(Path.of("?"), p.currentTokenLocation(), "unexpected YAML token " + t);
+            default -> throw ScenarioException.at(file, p.currentTokenLocation(), "unexpected YAML token " + t);
         }
     }
 
@@ -156,7 +163,7 @@ final class YamlDocument {
     /** Any scalar as text: YAML reads {@code 1} as a number, but sysctl values and inputs are strings. */
     String scalar(String pointer, JsonNode node) {
         if (!node.isValueNode() || node.isNull()) throw error(pointer, describe(pointer) + " must be a scalar value, not " + typeOf(node));
-        return node.asText();
+        return node.isTextual() ? node.textValue() : rawScalars.getOrDefault(pointer, node.asText());
     }
 
     long integer(String pointer, JsonNode node) {

@@ -171,6 +171,24 @@ class Fabric8ClusterGatewayTest {
     }
 
     @Test
+    void unknownHostIsUnreachable() {
+        try (Fabric8ClusterGateway g = Fabric8ClusterGateway.forUrl("http://api.ktriage-test.invalid:6443", Duration.ofSeconds(5))) {
+            ClusterAnswer list = g.query(new ClusterRequest.ListObjects("pods", null, null, null, null));
+            assertEquals(GatherStatus.UNREACHABLE, list.status(), list.reason());
+            ClusterAnswer raw = g.query(new ClusterRequest.Raw("/livez"));
+            assertEquals(GatherStatus.UNREACHABLE, raw.status(), raw.reason());
+        }
+    }
+
+    @Test
+    void typesOutsideTheTableAreFoundThroughDiscovery() {
+        ClusterAnswer widgets = gateway.query(new ClusterRequest.ListObjects("widgets", null, null, null, null));
+        assertEquals(GatherStatus.OK, widgets.status(), widgets.reason());
+        assertEquals("gadget", widgets.body().at("/items/0/metadata/name").asText());
+        assertEquals(200, gateway.query(new ClusterRequest.Get("widgets.example.com", "default", "gadget")).httpCode());
+    }
+
+    @Test
     void unknownResourceIsAnErrorNotAnException() {
         ClusterAnswer a = gateway.query(new ClusterRequest.ListObjects("gizmos", null, null, null, null));
         assertEquals(GatherStatus.ERROR, a.status());

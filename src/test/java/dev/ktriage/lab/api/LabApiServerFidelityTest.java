@@ -214,6 +214,16 @@ class LabApiServerFidelityTest {
     }
 
     @Test
+    void accessReviewsAreAllowedAndNotStored() {
+        var review = client.authorization().v1().selfSubjectAccessReview().create(
+                new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder()
+                        .withNewSpec().withNewResourceAttributes().withVerb("list").withResource("events")
+                        .withNamespace("kube-system").endResourceAttributes().endSpec().build());
+        assertTrue(review.getStatus().getAllowed());
+        assertEquals("events", review.getSpec().getResourceAttributes().getResource());
+    }
+
+    @Test
     void badSelectorsAreBadRequests() throws Exception {
         assertEquals(400, get("/api/v1/pods?labelSelector=" + enc("tier in (a")).statusCode());
         assertEquals(400, get("/api/v1/pods?fieldSelector=" + enc("spec.nodeName")).statusCode());
@@ -232,6 +242,16 @@ class LabApiServerFidelityTest {
         assertEquals("0/1", table.at("/rows/0/cells/1").asText());
         assertEquals("kube-system", table.at("/rows/0/object/metadata/namespace").asText());
         assertEquals("PodList", getJson("/api/v1/namespaces/kube-system/pods", 200).path("kind").asText(), "no Accept, no table");
+    }
+
+    @Test
+    void anHttpWatchStaysOpenWithoutEventsUntilItsTimeout() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> r = get("/api/v1/namespaces/default/pods?watch=true&timeoutSeconds=1");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(200, r.statusCode());
+        assertEquals("", r.body().strip());
+        assertTrue(ms >= 900 && ms < 5000, "held open for the timeout: " + ms + " ms");
     }
 
     @Test

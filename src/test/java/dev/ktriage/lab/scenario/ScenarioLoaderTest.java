@@ -46,6 +46,7 @@ class ScenarioLoaderTest {
         NodeSpec node0 = s.nodes().get("node0");
         assertEquals("0", node0.sysctls().get("net.ipv4.conf.all.rp_filter"), "numbers in sysctls are read as strings");
         assertEquals("4096", node0.sysctls().get("net.core.somaxconn"));
+        assertEquals("1.10", node0.sysctls().get("kernel.version_like"), "kept as written, not as the number 1.1");
         assertTrue(node0.files().get("/etc/sysctl.d/10-network-security.conf").contains("rp_filter=2"));
         assertTrue(node0.commands().get(0).matches("ip route get 10.0.0.113"));
         assertTrue(node0.commands().get(1).matches("journalctl -k --since today"));
@@ -160,12 +161,13 @@ class ScenarioLoaderTest {
                 kind: Pod
                 metadata:
                   name: ok
+                  namespace: default
                 ---
                 apiVersion: v1
                 kind: Pod
                 metadata:
                   namespace: default
-                """), "cluster.yaml:8:1: Pod without 'metadata.name'");
+                """), "cluster.yaml:9:1: Pod without 'metadata.name'");
 
         assertError(scenario("""
                 kind: Pod
@@ -179,6 +181,45 @@ class ScenarioLoaderTest {
                 - apiVersion: v1
                   metadata: {name: a}
                 """), "cluster.yaml:4:3: object without 'kind'");
+    }
+
+    @Test
+    void knownKindsMustBeScopedAsOnACluster() throws IOException {
+        assertError(scenario("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: a
+                """), "cluster.yaml:3:1: Pod 'a' without 'metadata.namespace' (pods are namespaced)");
+        assertError(scenario("""
+                apiVersion: v1
+                kind: Node
+                metadata:
+                  name: node0
+                  namespace: default
+                """), "cluster.yaml:5:3: Node 'node0' has a namespace, but nodes are cluster-scoped");
+    }
+
+    @Test
+    void duplicateKeysAndObjectsAreErrors() throws IOException {
+        assertError(scenario("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: a
+                  name: b
+                  namespace: default
+                """), "cluster.yaml:5:3: duplicate key 'name'");
+
+        assertError(scenario("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: a, namespace: default}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: a, namespace: default}
+                """), "cluster.yaml:5:1: duplicate Pod default/a");
     }
 
     @Test
