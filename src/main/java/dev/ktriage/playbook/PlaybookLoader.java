@@ -52,8 +52,10 @@ public final class PlaybookLoader {
         List<Symptom> out = new ArrayList<>();
         if (!root.has("symptoms")) return out;
         for (YNode n : root.get("symptoms").asList().items()) {
-            YMap m = n.asMap().onlyKeys(Set.of("reason", "message", "apiService", "weight", "says"));
-            if (m.has("reason") == m.has("apiService")) throw m.error("a symptom names either an event 'reason' or an 'apiService'");
+            YMap m = n.asMap().onlyKeys(Set.of("reason", "message", "apiService", "raw", "weight", "says"));
+            int kinds = (m.has("reason") ? 1 : 0) + (m.has("apiService") ? 1 : 0) + (m.has("raw") ? 1 : 0);
+            if (kinds != 1) throw m.error("a symptom names one of: an event 'reason', an 'apiService', a 'raw' path");
+            if (m.has("raw") && !m.get("raw").asText().startsWith("/")) throw m.get("raw").error("a raw path starts with '/'");
             if (m.has("apiService") && m.has("message")) throw new YamlException(m.keyAt("message"), "'message' goes with an event 'reason'");
             double weight = 1.0;
             if (m.has("weight")) {
@@ -65,7 +67,7 @@ public final class PlaybookLoader {
                 if (weight <= 0 || weight > 1) throw m.get("weight").error("weight must be a number between 0 and 1");
             }
             out.add(new Symptom(m.text("reason", null), m.has("message") ? regex(m.get("message")) : null,
-                    m.text("apiService", null), weight, m.text("says", "")));
+                    m.text("apiService", null), m.text("raw", null), weight, m.text("says", "")));
         }
         return out;
     }

@@ -31,10 +31,12 @@ public final class Triage {
     public List<Suggestion> scan(List<Playbook> playbooks) {
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> apiServices = new LinkedHashSet<>();
+        Set<String> rawPaths = new LinkedHashSet<>();
         for (Playbook p : playbooks) {
             for (Symptom s : p.symptoms()) {
                 if (s.isEvent()) reasons.add(s.reason());
-                else apiServices.add(s.apiService());
+                else if (s.apiService() != null) apiServices.add(s.apiService());
+                else rawPaths.add(s.raw());
             }
         }
         Map<String, List<JsonNode>> events = new LinkedHashMap<>();
@@ -50,7 +52,21 @@ public final class Triage {
             ClusterAnswer a = cluster.query(new ClusterRequest.Get("apiservices", null, name));
             unavailable.put(name, !a.status().isFailure() && a.body() != null && !available(a.body()));
         }
+        for (String path : rawPaths) {
+            ClusterAnswer a = cluster.query(new ClusterRequest.Raw(path));
+            unavailable.put(path, !a.status().isFailure() && failsOrEmpty(a));
+        }
         return TriageScorer.rank(playbooks, events, unavailable);
+    }
+
+    /**
+     * A failing answer, or a list with no items: nothing to show where something is expected. A 404
+     * means the API is not installed at all, which is not a symptom.
+     */
+    private static boolean failsOrEmpty(ClusterAnswer a) {
+        if (a.httpCode() == 404) return false;
+        if (a.httpCode() < 200 || a.httpCode() >= 300) return true;
+        return a.body() != null && a.body().has("items") && a.body().get("items").isEmpty();
     }
 
     private static boolean available(JsonNode apiService) {

@@ -21,6 +21,7 @@ final class TriageScorer {
     private TriageScorer() {
     }
 
+    /** @param apiServiceDown by APIService name or raw path: whether that sign shows */
     static List<Suggestion> rank(List<Playbook> playbooks, Map<String, List<JsonNode>> eventsByReason,
                                  Map<String, Boolean> apiServiceDown) {
         List<Suggestion> out = new ArrayList<>();
@@ -32,9 +33,11 @@ final class TriageScorer {
             Map<String, JsonNode> objectOf = new LinkedHashMap<>();
             for (Symptom s : p.symptoms()) {
                 if (!s.isEvent()) {
-                    if (apiServiceDown.getOrDefault(s.apiService(), false)) {
+                    String what = s.apiService() != null ? s.apiService() : s.raw();
+                    if (apiServiceDown.getOrDefault(what, false)) {
                         score += s.weight();
-                        signs.add(s.says().isBlank() ? "APIService " + s.apiService() + " is not Available" : s.says());
+                        signs.add(!s.says().isBlank() ? s.says()
+                                : s.apiService() != null ? "APIService " + what + " is not Available" : what + " fails or lists nothing");
                     }
                     continue;
                 }
