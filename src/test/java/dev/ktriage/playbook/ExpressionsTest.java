@@ -52,6 +52,17 @@ class ExpressionsTest {
     }
 
     @Test
+    void arithmeticForProbeBudgets() {
+        vars.put("initialDelaySeconds", "10");
+        vars.put("failureThreshold", new BigDecimal(3));
+        vars.put("periodSeconds", "10");
+        assertEquals(new BigDecimal(40), eval("initialDelaySeconds + failureThreshold * periodSeconds"));
+        assertEquals(new BigDecimal("2.5"), eval("5 / 2"));
+        assertEquals(null, eval("5 / 0"));
+        assertTrue(test("1500 / 1000 > 1"));
+    }
+
+    @Test
     void unknownVariablesAreNullAndNeverTrue() {
         assertFalse(test("missing == 1"));
         assertFalse(test("missing > 0"));

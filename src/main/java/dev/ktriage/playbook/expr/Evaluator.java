@@ -68,6 +68,17 @@ public final class Evaluator {
                 BigDecimal c = Values.number(r);
                 return a == null || c == null ? null : a.subtract(c);
             }
+            case "*": {
+                BigDecimal a = Values.number(l);
+                BigDecimal c = Values.number(r);
+                return a == null || c == null ? null : a.multiply(c);
+            }
+            case "/": {
+                BigDecimal a = Values.number(l);
+                BigDecimal c = Values.number(r);
+                // Division by zero has no value, like any other missing evidence.
+                return a == null || c == null || c.signum() == 0 ? null : a.divide(c, java.math.MathContext.DECIMAL64);
+            }
             default:
                 return compare(op, l, r);
         }

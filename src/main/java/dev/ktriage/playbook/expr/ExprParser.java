@@ -13,7 +13,8 @@ import java.util.Set;
  * and     := not ('&&' not)*
  * not     := '!' not | compare
  * compare := sum (('=='|'!='|'<'|'<='|'>'|'>='|'=~'|'in') sum)?
- * sum     := postfix (('+'|'-') postfix)*
+ * sum     := product (('+'|'-') product)*
+ * product := postfix (('*'|'/') postfix)*
  * postfix := primary ('[' or ']')*
  * primary := NUMBER | STRING | true | false | null | IDENT | IDENT '(' args ')' | '(' or ')' | '[' args ']'
  * </pre>
@@ -76,8 +77,18 @@ public final class ExprParser {
 
     private Expr sum() {
         int start = peek().offset;
-        Expr left = postfix();
+        Expr left = product();
         while (peek().kind == Kind.OP && (peek().text.equals("+") || peek().text.equals("-"))) {
+            String op = tokens.get(pos++).text;
+            left = new Expr.Binary(slice(start), op, left, product());
+        }
+        return left;
+    }
+
+    private Expr product() {
+        int start = peek().offset;
+        Expr left = postfix();
+        while (peek().kind == Kind.OP && (peek().text.equals("*") || peek().text.equals("/"))) {
             String op = tokens.get(pos++).text;
             left = new Expr.Binary(slice(start), op, left, postfix());
         }
@@ -165,7 +176,7 @@ public final class ExprParser {
     record Token(Kind kind, String text, Object value, int offset, int end) {}
 
     private static final class Lexer {
-        private static final String[] OPS = {"&&", "||", "==", "!=", "<=", ">=", "=~", "<", ">", "!", "+", "-", "(", ")", "[", "]", ","};
+        private static final String[] OPS = {"&&", "||", "==", "!=", "<=", ">=", "=~", "<", ">", "!", "+", "-", "*", "/", "(", ")", "[", "]", ","};
         private final String s;
         private int i;
 
