@@ -1,22 +1,17 @@
 package dev.ktriage.cli;
 
-import dev.ktriage.engine.SessionEngine;
-import dev.ktriage.engine.SessionListener;
 import dev.ktriage.engine.SessionResult;
-import dev.ktriage.lab.Lab;
 import dev.ktriage.lab.scenario.BuiltInScenarios;
 import dev.ktriage.lab.scenario.Expectation;
 import dev.ktriage.lab.scenario.Scenario;
 import dev.ktriage.lab.scenario.ScenarioLoader;
 import dev.ktriage.playbook.PlaybookCatalog;
-import dev.ktriage.transcript.TranscriptWriter;
 import dev.ktriage.ui.batch.BatchOperator;
 import dev.ktriage.ui.batch.LineNarrator;
 import dev.ktriage.ui.batch.TextReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -73,23 +68,15 @@ final class DemoCommand implements Callable<Integer> {
         Path transcriptPath = transcript != null ? transcript : Files.createTempFile("ktriage-demo-", ".jsonl");
         out.println("ktriage demo: " + entry.name() + " — playbook " + expect.playbook() + " " + expect.set());
         out.println("(an embedded Kubernetes API server and SSH server play the cluster and its nodes)");
-        try (Lab lab = Lab.start(scenario, Files.createTempDirectory("ktriage-lab-"));
-             TranscriptWriter writer = new TranscriptWriter(transcriptPath, Clock.systemUTC(), Version.current())) {
-            var cluster = lab.clusterGateway(Duration.ofSeconds(15));
-            var nodes = lab.nodeGateway();
-            try {
-                SessionEngine engine = new SessionEngine(catalog, cluster, nodes, new BatchOperator(expect.answers()),
-                        SessionListener.all(writer, new LineNarrator(out)), null);
-                SessionResult result = engine.run(expect.playbook(), expect.set());
-                out.println();
-                out.print(TextReport.render(result, transcriptPath));
-                out.println("\nReplay it offline:  ./ktriage replay " + transcriptPath);
-                out.flush();
-                return result.outcome().exitCode();
-            } finally {
-                nodes.close();
-                cluster.close();
-            }
+        try (Target t = Target.lab(scenario, Duration.ofSeconds(15))) {
+            SessionRunner sessions = new SessionRunner(catalog, t, null, p -> transcriptPath);
+            SessionResult result = sessions.run(expect.playbook(), expect.set(), new BatchOperator(expect.answers()),
+                    new LineNarrator(out)).result();
+            out.println();
+            out.print(TextReport.render(result, transcriptPath));
+            out.println("\nReplay it offline:  ./ktriage replay " + transcriptPath);
+            out.flush();
+            return result.outcome().exitCode();
         }
     }
 }
