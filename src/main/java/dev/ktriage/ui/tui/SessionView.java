@@ -66,7 +66,7 @@ final class SessionView {
         int n = shown.size();
         step.scroll = Math.max(0, Math.min(step.scroll, n - height));
         String range = n == 0 ? "none yet" : (step.scroll + 1) + "-" + Math.min(n, step.scroll + height) + " of " + n;
-        c.text(x, top, "-- evidence " + range + (n > height ? " (PgUp/PgDn) " : " ") + "-".repeat(width), Style.DIM, width);
+        c.text(x, top, rule("-- evidence " + range + (n > height ? " (PgUp/PgDn) " : " "), width), Style.DIM, width);
         for (int i = 0; i < height && step.scroll + i < n; i++) {
             int idx = step.scroll + i;
             c.text(x, top + 1 + i, shown.get(idx), marked.get(idx) ? Style.MATCH : Style.NORMAL, width);
@@ -79,7 +79,7 @@ final class SessionView {
         List<String> text = Canvas.wrap(q.text(), width);
         int lines = Math.min(3, text.size());
         int top = body.bottom() - lines - 2;
-        c.text(x, top, "-- question: " + q.id() + " " + "-".repeat(width), Style.WARN, width);
+        c.text(x, top, rule("-- question: " + q.id() + " ", width), Style.WARN, width);
         for (int i = 0; i < lines; i++) c.text(x, top + 1 + i, text.get(i), Style.BOLD);
         int row = top + 1 + lines;
         if (q.freeText()) {
@@ -93,6 +93,10 @@ final class SessionView {
             }
         }
         return top;
+    }
+
+    private static String rule(String head, int width) {
+        return head + "-".repeat(Math.max(0, width - head.length()));
     }
 
     private static int lines(Canvas c, int x, int row, List<String> text, int max, Style style) {

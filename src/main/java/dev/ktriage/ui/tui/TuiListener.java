@@ -1,7 +1,5 @@
 package dev.ktriage.ui.tui;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktriage.engine.Diagnosis;
 import dev.ktriage.engine.SessionListener;
 import dev.ktriage.engine.StepRecord;
@@ -9,6 +7,7 @@ import dev.ktriage.gateway.ClusterAnswer;
 import dev.ktriage.gateway.ClusterRequest;
 import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
+import dev.ktriage.ui.EvidenceText;
 import java.util.Map;
 
 /**
@@ -17,7 +16,6 @@ import java.util.Map;
  */
 final class TuiListener implements SessionListener {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final GuiQueue gui;
 
     TuiListener(GuiQueue gui) {
@@ -31,25 +29,13 @@ final class TuiListener implements SessionListener {
 
     @Override
     public void clusterExchange(String stepId, ClusterRequest request, ClusterAnswer answer) {
-        String text;
-        if (answer.status().isFailure()) text = "! " + answer.reason();
-        else if (answer.body() != null) text = pretty(answer.body());
-        else text = answer.text();
+        String text = EvidenceText.of(answer);
         gui.post(s -> s.evidence(stepId, text));
     }
 
     @Override
     public void nodeExchange(String stepId, NodeCommand command, NodeAnswer answer) {
-        StringBuilder b = new StringBuilder();
-        if (answer.status().isFailure()) b.append("! ").append(answer.reason());
-        else {
-            b.append(answer.stdout());
-            if (answer.stderr() != null && !answer.stderr().isBlank()) {
-                answer.stderr().lines().forEach(l -> b.append("\nstderr: ").append(l));
-            }
-            if (answer.exitCode() != 0) b.append("\n(exit ").append(answer.exitCode()).append(')');
-        }
-        String text = b.toString();
+        String text = EvidenceText.of(answer);
         gui.post(s -> s.evidence(stepId, text));
     }
 
@@ -66,13 +52,5 @@ final class TuiListener implements SessionListener {
     @Override
     public void diagnosed(Diagnosis diagnosis) {
         gui.post(s -> s.diagnosed(diagnosis));
-    }
-
-    private static String pretty(Object json) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            return String.valueOf(json);
-        }
     }
 }
