@@ -37,51 +37,51 @@ class RealTerminalTest {
     void demoOpensTheTuiOnTheSeedIncidentAndShowsTheDiagnosisAt80x24() throws Exception {
         Path transcript = state.resolve("demo.jsonl");
         try (Tmux t = Tmux.start("tui", 80, 24, Launcher.ROOT, ktriage("demo --transcript " + transcript))) {
-            t.await(60, "pod*", "kube-system/coredns-749558f7dd-w6jdj", "Enter starts the session");
+            t.await(120, "pod*", "kube-system/coredns-749558f7dd-w6jdj", "Enter starts the session");
             t.send("Enter");
-            String screen = t.await(60, "[!] " + CAUSES[1], "session ended: diagnosed");
+            String screen = t.await(120, "[!] " + CAUSES[1], "session ended: diagnosed");
             assertTrue(screen.contains("[!] " + CAUSES[0]), screen);
             assertTrue(screen.indexOf(CAUSES[0]) < screen.indexOf(CAUSES[1]), "most specific first\n" + screen);
             assertTrue(screen.contains("Transcript: " + transcript), screen);
             assertEquals(24, screen.lines().count(), screen);
             Files.writeString(Path.of("target", "tui-diagnosis.txt"), screen); // the README's capture comes from here
             t.send("m");
-            t.await(10, "report written:");
+            t.await(30, "report written:");
             assertTrue(Files.readString(state.resolve("demo.md")).contains(CAUSES[0]));
             t.send("s");
-            t.await(10, "[x] Read the pod's probe", "Esc: back to the diagnosis");
+            t.await(30, "[x] Read the pod's probe", "Esc: back to the diagnosis");
             t.send("q");
-            t.await(20, "Replay it offline", "[exited 0]");
+            t.await(30, "Replay it offline", "[exited 0]");
         }
     }
 
     @Test
     void noSubcommandOpensTheTuiStartScreenOnALab() throws Exception {
         try (Tmux t = Tmux.start("start", 80, 24, Launcher.ROOT, ktriage("--lab " + Launcher.seedScenario()))) {
-            t.await(60, "What is wrong?", "failing-probes", "martian-source", "lab/default | idle");
+            t.await(120, "What is wrong?", "failing-probes", "martian-source", "lab/default | idle");
             t.send("?");
-            t.await(10, "Help", "any key: back");
+            t.await(30, "Help", "any key: back");
             t.send("x", "q");
-            t.await(20, "[exited 0]");
+            t.await(30, "[exited 0]");
         }
     }
 
     @Test
     void replWalksTheSeedIncidentToTheDiagnosisAndCtrlDSavesTheReport() throws Exception {
         try (Tmux t = Tmux.start("repl", 80, 24, Launcher.ROOT, ktriage("repl --lab " + Launcher.seedScenario()))) {
-            t.await(60, "ktriage [lab/default]>");
+            t.await(120, "ktriage [lab/default]>");
             t.type("start failing-probes pod=kube-system/coredns-749558f7dd-w6jdj");
             t.send("Enter");
-            t.await(30, "(next: run");
+            t.await(60, "(next: run");
             t.type("continue");
             t.send("Enter");
-            String screen = t.await(60, "!! diagnosis: " + CAUSES[0], "session ended: diagnosed " + CAUSES[0] + ", " + CAUSES[1]);
+            String screen = t.await(120, "!! diagnosis: " + CAUSES[0], "session ended: diagnosed " + CAUSES[0] + ", " + CAUSES[1]);
             assertTrue(screen.contains("rp_filter is 2 on lxc3c160d6c7aa0"), screen);
             t.type("ssh node0 sysctl -w net.ipv4.conf.all.rp_filter=0");
             t.send("Enter");
-            t.await(10, "error: sysctl that writes values is not read-only");
+            t.await(30, "error: sysctl that writes values is not read-only");
             t.send("C-d");
-            t.await(20, "report written:", "bye", "[exited 0]");
+            t.await(30, "report written:", "bye", "[exited 0]");
         }
         try (Stream<Path> reports = Files.walk(state.resolve("ktriage"))) {
             Path report = reports.filter(p -> p.toString().endsWith(".md")).findFirst().orElseThrow();

@@ -8,12 +8,15 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.ktriage.engine.Outcome;
+import dev.ktriage.engine.SessionResult;
 import dev.ktriage.ui.SeedLab;
+import dev.ktriage.ui.SessionLauncher;
 import dev.ktriage.ui.SessionLauncher.FinishedSession;
 import dev.ktriage.ui.Workspace;
 import dev.ktriage.ui.batch.BatchOperator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,21 +103,53 @@ class TuiScreensTest {
             }
         }, "test-gui");
         gui.start();
-        VirtualScreens.await(vt, "Enter starts the session", 10);
+        VirtualScreens.await(vt, 30, "Enter starts the session");
         vt.addInput(new KeyStroke(KeyType.Enter));
-        String end = VirtualScreens.await(vt, "[!] node-drops-probe-replies-rp-filter", 30);
-        assertTrue(end.contains("[!] rp-filter-strict-on-cni-device"), end);
+        VirtualScreens.await(vt, 60, "[!] node-drops-probe-replies-rp-filter", "[!] rp-filter-strict-on-cni-device");
         vt.addInput(new KeyStroke('m', false, false));
-        String saved = VirtualScreens.await(vt, "report written:", 10);
+        String saved = VirtualScreens.await(vt, 30, "report written:");
         assertTrue(Files.readString(TuiApp.reportPath(tmp.resolve("seed.jsonl"))).contains("rp-filter-strict-on-cni-device"), saved);
         vt.setTerminalSize(new TerminalSize(100, 30));
-        String wider = VirtualScreens.await(vt, "Evidence chain:", 10);
+        String wider = VirtualScreens.await(vt, 30, "Evidence chain:");
         assertEquals(30, wider.lines().count(), wider);
         vt.addInput(new KeyStroke('?', false, false));
-        VirtualScreens.await(vt, "Help", 10);
+        VirtualScreens.await(vt, 30, "Help");
         vt.addInput(new KeyStroke('x', false, false));
         vt.addInput(new KeyStroke('q', false, false));
         gui.join(10_000);
         assertTrue(!gui.isAlive(), "q quits");
+    }
+
+    @Test
+    void questionsAreAnsweredOnTheGuiThreadWhileTheEngineWaits() throws Exception {
+        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        SessionLauncher asking = (playbook, inputs, operator, listener) -> {
+            listener.stepStarted("confirm", "Confirm the change", "Asks before it looks further.", null);
+            String choice = operator.answer("restarted", "Did the pod restart after the change?", List.of("yes", "no"));
+            String node = operator.provideInput(seed.catalog().require("martian-source").inputs().get(0), List.of());
+            return new FinishedSession(new SessionResult(playbook, Outcome.INCONCLUSIVE, List.of(), List.of(),
+                    "answered " + choice + " on " + node), tmp.resolve("asked.jsonl"));
+        };
+        Workspace ws = new Workspace(seed.catalog(), asking, null, null, "lab/default", Workspace.noTriage(),
+                new Workspace.Preset(SeedLab.PLAYBOOK, SeedLab.INPUTS), tmp);
+        Thread gui = new Thread(() -> {
+            try {
+                TuiApp.run(ws, vt);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        }, "test-gui-question");
+        gui.start();
+        VirtualScreens.await(vt, 30, "Enter starts the session");
+        vt.addInput(new KeyStroke(KeyType.Enter));
+        VirtualScreens.await(vt, 30, "Did the pod restart after the change?", "[1 yes]", "waiting for your answer");
+        vt.addInput(new KeyStroke(KeyType.ArrowRight));
+        vt.addInput(new KeyStroke(KeyType.Enter));
+        VirtualScreens.await(vt, 30, "answer: _");
+        for (char c : "node0".toCharArray()) vt.addInput(new KeyStroke(c, false, false));
+        vt.addInput(new KeyStroke(KeyType.Enter));
+        VirtualScreens.await(vt, 30, "No diagnosis.", "answered no on node0");
+        vt.addInput(new KeyStroke('q', false, false));
+        gui.join(10_000);
     }
 }

@@ -31,12 +31,12 @@ final class VirtualScreens {
         return b.toString();
     }
 
-    /** Waits until the screen shows {@code needle}; fails with the last screen. */
-    static String await(DefaultVirtualTerminal vt, String needle, int seconds) throws InterruptedException {
+    /** Waits until the screen shows every needle (the GUI thread may be mid-refresh); fails with the last screen. */
+    static String await(DefaultVirtualTerminal vt, int seconds, String... needles) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         String screen = text(vt);
-        while (!screen.contains(needle)) {
-            if (System.nanoTime() > deadline) throw new AssertionError("screen never showed '" + needle + "':\n" + screen);
+        while (!java.util.Arrays.stream(needles).allMatch(screen::contains)) {
+            if (System.nanoTime() > deadline) throw new AssertionError("screen never showed " + java.util.List.of(needles) + ":\n" + screen);
             Thread.sleep(50);
             screen = text(vt);
         }
