@@ -67,6 +67,16 @@ class RealTerminalTest {
     }
 
     @Test
+    void aDumbTerminalGetsLineModeWithAOneLineNotice() throws Exception {
+        try (Tmux t = Tmux.start("dumb", 80, 24, Launcher.ROOT, "TERM=dumb " + ktriage("demo --transcript " + state.resolve("dumb.jsonl")))) {
+            t.await(120, "[exited 0]", "Replay it offline");
+            String all = t.scrollback();
+            assertTrue(all.contains("ktriage: no interactive terminal (or TERM=dumb, or KTRIAGE_UI=line): line mode"), all);
+            assertTrue(all.contains("!! diagnosis: rp-filter-strict-on-cni-device"), all);
+        }
+    }
+
+    @Test
     void replWalksTheSeedIncidentToTheDiagnosisAndCtrlDSavesTheReport() throws Exception {
         try (Tmux t = Tmux.start("repl", 80, 24, Launcher.ROOT, ktriage("repl --lab " + Launcher.seedScenario()))) {
             t.await(120, "ktriage [lab/default]>");

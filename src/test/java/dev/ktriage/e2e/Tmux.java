@@ -54,6 +54,11 @@ final class Tmux implements AutoCloseable {
         return run("capture-pane", "-p", "-J", "-t", session);
     }
 
+    /** Everything the pane printed, scrolled-off lines included. */
+    String scrollback() throws IOException, InterruptedException {
+        return run("capture-pane", "-p", "-J", "-S", "-", "-t", session);
+    }
+
     /** Waits until the screen shows every needle; fails with the last screen. */
     String await(int seconds, String... needles) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
