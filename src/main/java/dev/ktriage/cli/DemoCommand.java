@@ -1,22 +1,18 @@
 package dev.ktriage.cli;
 
-import dev.ktriage.engine.SessionEngine;
-import dev.ktriage.engine.SessionListener;
 import dev.ktriage.engine.SessionResult;
-import dev.ktriage.lab.Lab;
 import dev.ktriage.lab.scenario.BuiltInScenarios;
 import dev.ktriage.lab.scenario.Expectation;
 import dev.ktriage.lab.scenario.Scenario;
 import dev.ktriage.lab.scenario.ScenarioLoader;
 import dev.ktriage.playbook.PlaybookCatalog;
-import dev.ktriage.transcript.TranscriptWriter;
+import dev.ktriage.ui.Workspace;
 import dev.ktriage.ui.batch.BatchOperator;
 import dev.ktriage.ui.batch.LineNarrator;
 import dev.ktriage.ui.batch.TextReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", description = {
         "Walk through a real incident on the embedded lab, no cluster needed.",
-        "Starts with the seed incident: coredns 0/1 on a Cilium node, probe replies dropped by rp_filter."})
+        "Starts with the seed incident: coredns 0/1 on a Cilium node, probe replies dropped by rp_filter.",
+        "Opens the TUI on a terminal; elsewhere (a pipe, TERM=dumb, KTRIAGE_UI=line) narrates line by line."})
 final class DemoCommand implements Callable<Integer> {
 
     /** The incident the demo opens on. */
@@ -71,25 +68,31 @@ final class DemoCommand implements Callable<Integer> {
                 .orElseThrow(() -> new IllegalArgumentException("scenario '" + wanted + "' has no expect.yaml to say what to run"));
         PlaybookCatalog catalog = playbooks.catalog();
         Path transcriptPath = transcript != null ? transcript : Files.createTempFile("ktriage-demo-", ".jsonl");
+        if (Interactive.terminal()) return tui(scenario, expect, catalog, transcriptPath);
+        Interactive.lineModeNotice(spec.commandLine().getErr());
         out.println("ktriage demo: " + entry.name() + " — playbook " + expect.playbook() + " " + expect.set());
         out.println("(an embedded Kubernetes API server and SSH server play the cluster and its nodes)");
-        try (Lab lab = Lab.start(scenario, Files.createTempDirectory("ktriage-lab-"));
-             TranscriptWriter writer = new TranscriptWriter(transcriptPath, Clock.systemUTC(), Version.current())) {
-            var cluster = lab.clusterGateway(Duration.ofSeconds(15));
-            var nodes = lab.nodeGateway();
-            try {
-                SessionEngine engine = new SessionEngine(catalog, cluster, nodes, new BatchOperator(expect.answers()),
-                        SessionListener.all(writer, new LineNarrator(out)), null);
-                SessionResult result = engine.run(expect.playbook(), expect.set());
-                out.println();
-                out.print(TextReport.render(result, transcriptPath));
-                out.println("\nReplay it offline:  ./ktriage replay " + transcriptPath);
-                out.flush();
-                return result.outcome().exitCode();
-            } finally {
-                nodes.close();
-                cluster.close();
-            }
+        try (Target t = Target.lab(scenario, Duration.ofSeconds(15))) {
+            SessionRunner sessions = new SessionRunner(catalog, t, null, p -> transcriptPath);
+            SessionResult result = sessions.run(expect.playbook(), expect.set(), new BatchOperator(expect.answers()),
+                    new LineNarrator(out)).result();
+            out.println();
+            out.print(TextReport.render(result, transcriptPath));
+            out.println("\nReplay it offline:  ./ktriage replay " + transcriptPath);
+            out.flush();
+            return result.outcome().exitCode();
         }
+    }
+
+    /** The same incident in the TUI: its form opens filled in, Enter starts it. */
+    private int tui(Scenario scenario, Expectation expect, PlaybookCatalog catalog, Path transcriptPath) throws Exception {
+        try (Target t = Target.lab(scenario, Duration.ofSeconds(15))) {
+            Interactive.tui(Interactive.workspace(catalog, t, null, new Workspace.Preset(expect.playbook(), expect.set()),
+                    p -> transcriptPath));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (Files.size(transcriptPath) > 0) out.println("Replay it offline:  ./ktriage replay " + transcriptPath);
+        out.flush();
+        return 0;
     }
 }

@@ -1,6 +1,8 @@
 package dev.ktriage.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -12,9 +14,11 @@ import picocli.CommandLine.Spec;
             "Guided troubleshooting for Kubernetes: playbooks that gather evidence from the API and from nodes"
                     + " over SSH, explain each step, and name the cause with its evidence and a remedy.",
             "",
+            "With no command and a terminal, opens the full-screen TUI on the cluster (or on --lab DIR).",
             "Every session is recorded as a transcript that `ktriage replay` re-runs offline."},
-        subcommands = {TriageCommand.class, RunCommand.class, ReplayCommand.class, ListCommand.class, LabCommand.class, DemoCommand.class, PluginCommand.class})
-final class KtriageCommand implements Runnable {
+        subcommands = {TriageCommand.class, RunCommand.class, ReplayCommand.class, ListCommand.class, LabCommand.class,
+            DemoCommand.class, ReplCommand.class, PluginCommand.class})
+final class KtriageCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -22,8 +26,23 @@ final class KtriageCommand implements Runnable {
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
 
+    @Mixin
+    TargetOptions target = new TargetOptions();
+
+    @Mixin
+    PlaybookOptions playbooks = new PlaybookOptions();
+
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() throws Exception {
+        if (!Interactive.terminal()) {
+            Interactive.lineModeNotice(spec.commandLine().getErr());
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 0;
+        }
+        try (Target t = Target.open(target)) {
+            Interactive.tui(Interactive.workspace(playbooks.catalog(), t, target.namespace, null, Transcripts::defaultPath));
+        }
+        spec.commandLine().getOut().println("ktriage: transcripts are in " + Transcripts.stateDir().resolve("transcripts"));
+        return 0;
     }
 }

@@ -1,10 +1,7 @@
 package dev.ktriage.cli;
 
-import dev.ktriage.engine.SessionEngine;
-import dev.ktriage.engine.SessionListener;
 import dev.ktriage.engine.SessionResult;
 import dev.ktriage.playbook.PlaybookCatalog;
-import dev.ktriage.transcript.TranscriptWriter;
 import dev.ktriage.ui.batch.BatchOperator;
 import dev.ktriage.ui.batch.JsonReport;
 import dev.ktriage.ui.batch.LineNarrator;
@@ -13,7 +10,6 @@ import dev.ktriage.yaml.YNode;
 import dev.ktriage.yaml.YamlReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,13 +59,10 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> answers = new LinkedHashMap<>(readAnswers(answersFile));
         answers.putAll(set);
         Path transcriptPath = transcript != null ? transcript : Transcripts.defaultPath(playbook);
-        try (Target t = Target.open(target);
-             TranscriptWriter writer = new TranscriptWriter(transcriptPath, Clock.systemUTC(), Version.current())) {
-            SessionListener listener = output == Output.text
-                    ? SessionListener.all(writer, new LineNarrator(out))
-                    : writer;
-            SessionEngine engine = new SessionEngine(catalog, t.cluster(), t.nodes(), new BatchOperator(answers), listener, target.namespace);
-            SessionResult result = engine.run(playbook, set);
+        try (Target t = Target.open(target)) {
+            SessionRunner sessions = new SessionRunner(catalog, t, target.namespace, p -> transcriptPath);
+            SessionResult result = sessions.run(playbook, set, new BatchOperator(answers),
+                    output == Output.text ? new LineNarrator(out) : null).result();
             switch (output) {
                 case json -> out.println(JsonReport.render(result, transcriptPath, t.unansweredCommands()));
                 case markdown -> out.print(TextReport.render(result, transcriptPath));

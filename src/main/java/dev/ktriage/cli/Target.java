@@ -7,6 +7,7 @@ import dev.ktriage.gateway.node.ClusterNodeResolver;
 import dev.ktriage.gateway.node.SshNodeGateway;
 import dev.ktriage.gateway.node.SshSettings;
 import dev.ktriage.lab.Lab;
+import dev.ktriage.lab.scenario.Scenario;
 import dev.ktriage.lab.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,12 +32,15 @@ final class Target implements AutoCloseable {
 
     static Target open(TargetOptions o) {
         Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds));
-        if (o.lab != null) {
-            Lab lab = Lab.start(ScenarioLoader.load(o.lab), tempDir());
-            return new Target(lab.clusterGateway(timeout), lab.nodeGateway(), lab);
-        }
+        if (o.lab != null) return lab(ScenarioLoader.load(o.lab), timeout);
         Fabric8ClusterGateway cluster = Fabric8ClusterGateway.connect(o.kubeconfig, o.context, o.namespace, timeout);
         return new Target(cluster, liveNodes(cluster), null);
+    }
+
+    /** A scenario's embedded lab, started for this session. */
+    static Target lab(Scenario scenario, Duration timeout) {
+        Lab lab = Lab.start(scenario, tempDir());
+        return new Target(lab.clusterGateway(timeout), lab.nodeGateway(), lab);
     }
 
     /** Nodes as an operator reaches them: their own known_hosts and keys; host keys are checked. */

@@ -1,0 +1,51 @@
+package dev.ktriage.cli;
+
+import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.ui.Workspace;
+import dev.ktriage.ui.repl.ReplApp;
+import dev.ktriage.ui.tui.TuiApp;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Opens the interactive front ends. The TUI and REPL classes are named only inside method bodies,
+ * so Lanterna and JLine load only when a front end really opens, never for `run` or `--help`.
+ */
+final class Interactive {
+
+    private Interactive() {
+    }
+
+    /**
+     * A terminal a full-screen UI can own: a console (not a pipe or a file) that is not dumb.
+     * {@code KTRIAGE_UI=line} forces line mode, for screen readers and for logging a session.
+     */
+    static boolean terminal() {
+        String term = System.getenv("TERM");
+        return System.console() != null && term != null && !term.isBlank() && !term.equals("dumb")
+                && !"line".equals(System.getenv("KTRIAGE_UI"));
+    }
+
+    /** Says once why there is no full screen; the caller goes on in line mode. */
+    static void lineModeNotice(PrintWriter err) {
+        err.println("ktriage: no interactive terminal (or TERM=dumb, or KTRIAGE_UI=line): line mode, no full-screen TUI");
+        err.flush();
+    }
+
+    static Workspace workspace(PlaybookCatalog catalog, Target target, String namespace, Workspace.Preset preset,
+                               Function<String, Path> transcriptFor) {
+        SessionRunner sessions = new SessionRunner(catalog, target, namespace, transcriptFor);
+        return new Workspace(catalog, sessions, target.cluster(), target.nodes(), target.cluster().describe(),
+                Workspace.noTriage(), preset, Transcripts.stateDir());
+    }
+
+    static void tui(Workspace workspace) throws IOException {
+        TuiApp.runOnConsole(workspace);
+    }
+
+    static void repl(Workspace workspace) throws IOException {
+        ReplApp.run(workspace);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ktriage.cli;
+
+import dev.ktriage.engine.Operator;
+import dev.ktriage.engine.SessionEngine;
+import dev.ktriage.engine.SessionListener;
+import dev.ktriage.engine.SessionResult;
+import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.transcript.TranscriptWriter;
+import dev.ktriage.ui.SessionLauncher;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The one place a session is wired: engine, the target's gateways, a transcript written as it runs.
+ * run, demo, the TUI and the REPL differ only in who answers and who listens.
+ */
+final class SessionRunner implements SessionLauncher {
+
+    private final PlaybookCatalog catalog;
+    private final Target target;
+    private final String namespace;
+    private final Function<String, Path> transcriptFor;
+
+    /**
+     * @param namespace     for inputs given without one; null: "default"
+     * @param transcriptFor where the transcript of a session of this playbook goes
+     */
+    SessionRunner(PlaybookCatalog catalog, Target target, String namespace, Function<String, Path> transcriptFor) {
+        this.catalog = catalog;
+        this.target = target;
+        this.namespace = namespace;
+        this.transcriptFor = transcriptFor;
+    }
+
+    @Override
+    public FinishedSession run(String playbook, Map<String, String> inputs, Operator operator, SessionListener listener) {
+        catalog.require(playbook);
+        Path path = transcriptFor.apply(playbook);
+        try (TranscriptWriter writer = new TranscriptWriter(path, Clock.systemUTC(), Version.current())) {
+            SessionListener all = listener == null ? writer : SessionListener.all(writer, listener);
+            SessionResult result = new SessionEngine(catalog, target.cluster(), target.nodes(), operator, all, namespace)
+                    .run(playbook, inputs);
+            return new FinishedSession(result, path);
+        }
+    }
+}

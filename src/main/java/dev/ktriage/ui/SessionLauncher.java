@@ -1,0 +1,20 @@
+package dev.ktriage.ui;
+
+import dev.ktriage.engine.Operator;
+import dev.ktriage.engine.SessionListener;
+import dev.ktriage.engine.SessionResult;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Runs one session to its end on the calling thread. The cli implements it (engine, gateways,
+ * transcript); the interactive front ends only say who answers and who listens.
+ */
+public interface SessionLauncher {
+
+    FinishedSession run(String playbook, Map<String, String> inputs, Operator operator, SessionListener listener);
+
+    /** A session's result and where its transcript was written. */
+    record FinishedSession(SessionResult result, Path transcript) {
+    }
+}

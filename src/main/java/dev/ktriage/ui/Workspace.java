@@ -1,0 +1,36 @@
+package dev.ktriage.ui;
+
+import dev.ktriage.gateway.ClusterGateway;
+import dev.ktriage.gateway.NodeGateway;
+import dev.ktriage.playbook.PlaybookCatalog;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What an interactive front end works with, built by the cli: the playbooks, a way to run a session,
+ * the target's gateways for ad-hoc reads, and what triage suggests (empty until triage exists).
+ *
+ * @param where   the context and namespace, as the status line and the prompt show them
+ * @param triage  symptoms found on the target and the playbooks they suggest; may be slow, called off the GUI thread
+ * @param preset  a session to offer first (the demo's incident), or null
+ * @param stateDir where reports and history go
+ */
+public record Workspace(PlaybookCatalog catalog, SessionLauncher sessions, ClusterGateway cluster, NodeGateway nodes,
+                        String where, Supplier<List<Suggestion>> triage, Preset preset, Path stateDir) {
+
+    /** The playbook and inputs a front end opens on, ready to start. */
+    public record Preset(String playbook, Map<String, String> inputs) {
+        public Preset {
+            inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs)); // keeps the playbook's order
+        }
+    }
+
+    /** Triage is another engineer's work: until it lands, it suggests nothing. */
+    public static Supplier<List<Suggestion>> noTriage() {
+        return List::of;
+    }
+}

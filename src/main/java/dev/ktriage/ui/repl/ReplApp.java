@@ -1,0 +1,61 @@
+package dev.ktriage.ui.repl;
+
+import dev.ktriage.ui.Workspace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * {@code ktriage repl}: reads commands with JLine (completion, history kept in the state dir),
+ * runs them through {@link ReplCommands}, prints what they return. The session's own narration
+ * arrives from the engine thread and is printed above the prompt, so typing is never garbled.
+ */
+public final class ReplApp {
+
+    private ReplApp() {
+    }
+
+    public static void run(Workspace ws) throws IOException {
+        Files.createDirectories(ws.stateDir());
+        // dumb(true): a pipe or TERM=dumb gets a plain line reader instead of a warning and a failure
+        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
+            PrintWriter out = terminal.writer();
+            LineReader[] holder = new LineReader[1];
+            ReplCommands commands = new ReplCommands(ws, text -> {
+                if (holder[0] != null) holder[0].printAbove(text);
+                else {
+                    out.println(text);
+                    out.flush();
+                }
+            });
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("ktriage")
+                    .completer(new ReplCompleter(commands))
+                    .variable(LineReader.HISTORY_FILE, ws.stateDir().resolve("repl_history"))
+                    .build();
+            holder[0] = reader;
+            out.println("ktriage repl on " + ws.where() + ": help lists the commands; Tab completes; Ctrl-D saves and leaves.");
+            while (!commands.quit()) {
+                String line;
+                try {
+                    line = reader.readLine(commands.prompt());
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C drops the line being typed, as in a shell
+                } catch (EndOfFileException e) {
+                    out.println(commands.exit());
+                    break;
+                }
+                String result = commands.execute(line);
+                if (!result.isEmpty()) out.println(result);
+                out.flush();
+            }
+            out.flush();
+            reader.getHistory().save();
+        }
+    }
+}

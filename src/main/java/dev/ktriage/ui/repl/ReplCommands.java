@@ -1,0 +1,213 @@
+package dev.ktriage.ui.repl;
+
+import dev.ktriage.playbook.Input;
+import dev.ktriage.playbook.Playbook;
+import dev.ktriage.ui.SessionLauncher.FinishedSession;
+import dev.ktriage.ui.Workspace;
+import dev.ktriage.ui.batch.TextReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The REPL's commands, one line in, text out. Knows nothing of JLine, so tests drive it directly;
+ * {@link ReplApp} reads the lines and prints what comes back.
+ */
+final class ReplCommands {
+
+    static final List<String> NAMES = List.of("list", "start", "next", "step", "continue", "why", "evidence", "answer",
+            "back", "report", "save", "get", "ssh", "help", "quit");
+
+    private static final String HELP = """
+            list                          the playbooks, their inputs and diagnoses
+            start PLAYBOOK [key=value...]  start a session (it pauses before each step)
+            next | step                   run the next step (or, after back, show the next one)
+            continue                      run the session to its end
+            why                           the current step: explanation, command, finding, what was ruled out
+            evidence                      what the current step gathered (> marks the lines the finding quotes)
+            answer VALUE                  answer the question the session is waiting on
+            back                          show the previous step
+            report                        the session's report (Markdown)
+            save [FILE]                   write the report (default: beside the transcript)
+            get RESOURCE [NAME] [-n NS|-A] [-l SELECTOR]   read from the cluster
+            ssh NODE COMMAND...           a read-only command on a node (no shell, nothing that changes it)
+            quit | Ctrl-D                 save the report and leave""";
+
+    private final Workspace ws;
+    private final Consumer<String> print;
+    private final AdHocReads reads;
+    private SteppedSession session;
+    /** The step {@code why}/{@code evidence} talk about: the newest unless the operator went back. */
+    private int cursor = -1;
+    private boolean quit;
+    private Path saved;
+
+    ReplCommands(Workspace ws, Consumer<String> print) {
+        this.ws = ws;
+        this.print = print;
+        this.reads = new AdHocReads(ws);
+    }
+
+    AdHocReads reads() {
+        return reads;
+    }
+
+    boolean quit() {
+        return quit;
+    }
+
+    String prompt() {
+        String s = session == null ? "" : " " + session.playbook + (session.running() ? "#" + session.steps.size() : " done");
+        return "ktriage [" + ws.where() + "]" + s + "> ";
+    }
+
+    String execute(String line) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty()) return "";
+        int sp = trimmed.indexOf(' ');
+        String cmd = sp < 0 ? trimmed : trimmed.substring(0, sp);
+        String rest = sp < 0 ? "" : trimmed.substring(sp + 1).strip();
+        List<String> args = rest.isEmpty() ? List.of() : Arrays.asList(rest.split("\\s+"));
+        try {
+            return switch (cmd) {
+                case "help", "?" -> HELP;
+                case "list" -> list();
+                case "start" -> start(args);
+                case "next", "step" -> next();
+                case "continue" -> withSession(s -> s.runToEnd(), "running to the end");
+                case "why" -> step().why();
+                case "evidence" -> step().evidenceText();
+                case "answer" -> answer(rest);
+                case "back" -> back();
+                case "report" -> TextReport.render(finished().result(), finished().transcript());
+                case "save" -> save(rest.isEmpty() ? null : Path.of(rest));
+                case "get" -> reads.get(args);
+                case "ssh" -> ssh(rest);
+                case "quit", "exit" -> exit();
+                default -> "unknown command '" + cmd + "' (help lists them)";
+            };
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    /** Ctrl-D or quit: keep the report of a finished session that was not saved yet, then leave. */
+    String exit() {
+        quit = true;
+        if (session == null) return "bye";
+        session.abandon();
+        if (session.finished() == null || saved != null) return "bye";
+        return save(null) + "\nbye";
+    }
+
+    private String list() {
+        StringBuilder b = new StringBuilder();
+        for (Playbook p : ws.catalog().all()) {
+            b.append(String.format("%-22s %s%n", p.id(), p.title()));
+            if (!p.inputs().isEmpty()) {
+                b.append(String.format("%-22s inputs: %s%n", "", String.join(", ", p.inputs().stream()
+                        .map(i -> i.id() + (i.required() ? "" : "?")).toList())));
+            }
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private String start(List<String> args) {
+        if (args.isEmpty()) throw new IllegalArgumentException("usage: start PLAYBOOK [key=value...]");
+        if (session != null && session.running()) throw new IllegalStateException("a session is running: continue it, or quit");
+        Playbook p = ws.catalog().find(args.get(0)).orElseThrow(() -> new IllegalArgumentException("no playbook '" + args.get(0) + "' (list shows them)"));
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (String kv : args.subList(1, args.size())) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("'" + kv + "' is not key=value");
+            inputs.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        for (Input in : p.inputs()) {
+            if (in.required() && !inputs.containsKey(in.id())) {
+                print.accept("input '" + in.id() + "' is missing: the session will ask for it");
+            }
+        }
+        saved = null;
+        cursor = -1;
+        session = SteppedSession.start(ws, p.id(), inputs, print);
+        return "started " + p.id() + " " + inputs + " (it pauses before each step: next, or continue)";
+    }
+
+    private String next() {
+        SteppedSession s = session();
+        if (cursor >= 0 && cursor < s.steps.size() - 1) {
+            cursor++;
+            return s.steps.get(cursor).why();
+        }
+        cursor = -1;
+        if (s.next()) return "";
+        if (s.pending() != null) return "the session waits for an answer: answer VALUE";
+        return s.running() ? "the step is still running" : "the session has ended (report, save)";
+    }
+
+    private String back() {
+        SteppedSession s = session();
+        if (s.steps.isEmpty()) return "no step yet";
+        int at = cursor < 0 ? s.steps.size() - 1 : cursor;
+        if (at == 0) return "this is the first step";
+        cursor = at - 1;
+        return s.steps.get(cursor).why();
+    }
+
+    private String answer(String value) {
+        if (value.isBlank()) throw new IllegalArgumentException("usage: answer VALUE");
+        if (!session().answer(value)) return "no question is waiting";
+        return "";
+    }
+
+    private String save(Path file) {
+        FinishedSession f = finished();
+        Path target = file != null ? file : f.transcript().resolveSibling(f.transcript().getFileName().toString().replaceFirst("\\.jsonl$", "") + ".md");
+        try {
+            Path parent = target.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(target, TextReport.render(f.result(), f.transcript()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + target + ": " + e.getMessage());
+        }
+        saved = target;
+        return "report written: " + target;
+    }
+
+    private String ssh(String rest) {
+        int sp = rest.indexOf(' ');
+        if (sp < 0) throw new IllegalArgumentException("usage: ssh NODE COMMAND [ARGS...]");
+        return reads.ssh(rest.substring(0, sp), rest.substring(sp + 1).strip());
+    }
+
+    private String withSession(Consumer<SteppedSession> action, String said) {
+        action.accept(session());
+        return said;
+    }
+
+    private SteppedSession session() {
+        if (session == null) throw new IllegalStateException("no session: start PLAYBOOK [key=value...]");
+        return session;
+    }
+
+    private ReplStep step() {
+        SteppedSession s = session();
+        if (s.steps.isEmpty()) throw new IllegalStateException("no step yet");
+        return s.steps.get(cursor < 0 ? s.steps.size() - 1 : cursor);
+    }
+
+    private FinishedSession finished() {
+        FinishedSession f = session().finished();
+        if (f == null) throw new IllegalStateException("the session has not ended yet (continue runs it to the end)");
+        return f;
+    }
+
+    Workspace workspace() {
+        return ws;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ktriage.ui.repl;
+
+import dev.ktriage.playbook.Input;
+import dev.ktriage.playbook.Playbook;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+
+/**
+ * Tab completion: commands, playbook ids and their input keys, resource types, and the names of
+ * namespaces, nodes and objects (asked of the cluster once per type, then remembered).
+ */
+final class ReplCompleter implements Completer {
+
+    private static final List<String> RESOURCES = List.of("pods", "nodes", "events", "namespaces", "services", "endpoints",
+            "configmaps", "deployments", "daemonsets", "replicasets", "statefulsets", "networkpolicies", "apiservices");
+
+    private final ReplCommands commands;
+    private final Map<String, List<String>> names = new ConcurrentHashMap<>();
+
+    ReplCompleter(ReplCommands commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        List<String> words = line.words();
+        int at = line.wordIndex();
+        if (at == 0) {
+            ReplCommands.NAMES.forEach(n -> candidates.add(new Candidate(n)));
+            return;
+        }
+        String cmd = words.get(0);
+        String previous = at > 0 && at - 1 < words.size() ? words.get(at - 1) : "";
+        switch (cmd) {
+            case "start" -> {
+                if (at == 1) commands.workspace().catalog().all().forEach(p -> candidates.add(new Candidate(p.id(), p.id(), null, p.title(), null, null, true)));
+                else commands.workspace().catalog().find(words.get(1)).ifPresent(p -> inputKeys(p, candidates));
+            }
+            case "get" -> {
+                if (previous.equals("-n") || previous.equals("--namespace")) names("namespaces").forEach(n -> candidates.add(new Candidate(n)));
+                else if (at == 1) RESOURCES.forEach(r -> candidates.add(new Candidate(r)));
+                else if (at == 2) names(words.get(1)).forEach(n -> candidates.add(new Candidate(n)));
+                else List.of("-n", "-A", "-l").forEach(o -> candidates.add(new Candidate(o)));
+            }
+            case "ssh" -> {
+                if (at == 1) names("nodes").forEach(n -> candidates.add(new Candidate(n)));
+            }
+            default -> { }
+        }
+    }
+
+    private static void inputKeys(Playbook p, List<Candidate> candidates) {
+        for (Input in : p.inputs()) {
+            // complete=false: no space after "pod=", the value follows
+            candidates.add(new Candidate(in.id() + "=", in.id() + "=", null, in.description().strip(), null, null, false));
+        }
+    }
+
+    private List<String> names(String resource) {
+        return names.computeIfAbsent(resource, commands.reads()::names);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.ktriage.ui.repl;
+
+import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.Operator;
+import dev.ktriage.engine.SessionListener;
+import dev.ktriage.engine.StepRecord;
+import dev.ktriage.gateway.ClusterAnswer;
+import dev.ktriage.gateway.ClusterRequest;
+import dev.ktriage.gateway.NodeAnswer;
+import dev.ktriage.gateway.NodeCommand;
+import dev.ktriage.playbook.Input;
+import dev.ktriage.ui.EvidenceText;
+import dev.ktriage.ui.SessionLauncher.FinishedSession;
+import dev.ktriage.ui.Workspace;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * A session the operator walks step by step from the prompt. The engine runs on its own thread and
+ * waits before each step after the first until the operator says {@code next} (or {@code continue}
+ * to run to the end), and on a question until {@code answer}. What happens is printed as it happens.
+ */
+final class SteppedSession implements Operator, SessionListener {
+
+    /** A question the engine waits on. */
+    record Pending(String id, String text, List<String> choices, CompletableFuture<String> reply) {
+    }
+
+    final String playbook;
+    final List<ReplStep> steps = new CopyOnWriteArrayList<>();
+    private final Consumer<String> print;
+    private final Semaphore go = new Semaphore(0);
+    private volatile boolean stepping = true;
+    private volatile boolean paused;
+    private volatile Pending pending;
+    private volatile FinishedSession finished;
+    private volatile String failure;
+
+    private SteppedSession(String playbook, Consumer<String> print) {
+        this.playbook = playbook;
+        this.print = print;
+    }
+
+    static SteppedSession start(Workspace ws, String playbook, Map<String, String> inputs, Consumer<String> print) {
+        SteppedSession s = new SteppedSession(playbook, print);
+        Thread t = new Thread(() -> {
+            try {
+                s.finished = ws.sessions().run(playbook, inputs, s, s);
+                s.print.accept(s.endLine());
+            } catch (RuntimeException e) {
+                s.failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                s.print.accept("session failed: " + s.failure);
+            }
+        }, "ktriage-session");
+        t.setDaemon(true);
+        t.start();
+        return s;
+    }
+
+    boolean running() {
+        return finished == null && failure == null;
+    }
+
+    FinishedSession finished() {
+        return finished;
+    }
+
+    Pending pending() {
+        return pending;
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    /** Lets the engine take the next step; false when it is not waiting for one. */
+    boolean next() {
+        if (!paused) return false;
+        paused = false;
+        go.release();
+        return true;
+    }
+
+    void runToEnd() {
+        stepping = false;
+        next();
+    }
+
+    boolean answer(String value) {
+        Pending p = pending;
+        if (p == null) return false;
+        if (!p.choices().isEmpty() && !p.choices().contains(value)) {
+            print.accept("not one of: " + String.join(", ", p.choices()));
+            return true;
+        }
+        pending = null;
+        p.reply().complete(value);
+        return true;
+    }
+
+    /** Leaving the REPL: unblock the engine so its thread ends (inconclusive, the question unanswered). */
+    void abandon() {
+        Pending p = pending;
+        if (p != null) p.reply().cancel(false);
+        stepping = false;
+        go.release();
+    }
+
+    private String endLine() {
+        if (finished.result().diagnoses().isEmpty()) return "session ended: no diagnosis" + reasonSuffix();
+        return "session ended: diagnosed " + String.join(", ", finished.result().diagnoses().stream().map(Diagnosis::id).toList())
+                + " (report: print it; save: write it; transcript: " + finished.transcript() + ")";
+    }
+
+    private String reasonSuffix() {
+        return finished.result().reason() == null ? "" : " (" + finished.result().reason() + ")";
+    }
+
+    @Override
+    public void stepStarted(String stepId, String title, String explain, String command) {
+        if (stepping && !steps.isEmpty()) {
+            paused = true;
+            print.accept("  (next: run '" + title + "'; continue: run to the end)");
+            go.acquireUninterruptibly();
+        }
+        steps.add(new ReplStep(stepId, title, explain, command));
+        print.accept("[" + steps.size() + "] " + title + "  (" + stepId + ")" + (command == null ? "" : "\n    $ " + command));
+    }
+
+    @Override
+    public void clusterExchange(String stepId, ClusterRequest request, ClusterAnswer answer) {
+        evidence(EvidenceText.of(answer));
+    }
+
+    @Override
+    public void nodeExchange(String stepId, NodeCommand command, NodeAnswer answer) {
+        evidence(EvidenceText.of(answer));
+    }
+
+    private void evidence(String text) {
+        if (!steps.isEmpty()) text.lines().forEach(steps.get(steps.size() - 1).evidence::add);
+    }
+
+    @Override
+    public void stepFinished(StepRecord r) {
+        if (!steps.isEmpty()) steps.get(steps.size() - 1).record = r;
+        StringBuilder b = new StringBuilder();
+        if (r.reason() != null) b.append("    ? inconclusive: ").append(r.reason());
+        for (String q : r.quotes()) b.append(b.length() == 0 ? "" : "\n").append("    | ").append(q.strip());
+        if (!r.says().isBlank()) b.append(b.length() == 0 ? "" : "\n").append("    => ").append(r.says().strip());
+        if (b.length() > 0) print.accept(b.toString());
+    }
+
+    @Override
+    public void handedOff(String fromPlaybook, String toPlaybook, Map<String, String> inputs) {
+        print.accept("== handing off from " + fromPlaybook + " to " + toPlaybook + " " + inputs);
+    }
+
+    @Override
+    public void diagnosed(Diagnosis d) {
+        print.accept("    !! diagnosis: " + d.id() + " - " + d.title());
+    }
+
+    @Override
+    public String answer(String id, String text, List<String> choices) {
+        return ask(id, text.strip(), choices);
+    }
+
+    @Override
+    public String provideInput(Input input, List<String> candidates) {
+        return ask(input.id(), "input '" + input.id() + "': " + input.description().strip(), List.of());
+    }
+
+    private String ask(String id, String text, List<String> choices) {
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        pending = new Pending(id, text, choices, reply);
+        print.accept("? " + text + (choices.isEmpty() ? "" : "  [" + String.join(" | ", choices) + "]") + "\n  (answer VALUE)");
+        try {
+            return reply.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NoAnswerException(id, "question '" + id + "' was not answered");
+        } catch (Exception e) {
+            throw new NoAnswerException(id, "question '" + id + "' was not answered (the operator left)");
+        }
+    }
+}

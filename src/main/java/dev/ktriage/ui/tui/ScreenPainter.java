@@ -1,0 +1,84 @@
+package dev.ktriage.ui.tui;
+
+import dev.ktriage.ui.tui.Canvas.Style;
+
+/**
+ * Draws the whole screen from the state: a title bar, the view of the current mode, a notice line,
+ * the keys that work here, and the status line. Pure drawing, no decisions: tests paint a state on
+ * Lanterna's virtual terminal and read the characters back.
+ */
+final class ScreenPainter {
+
+    static final int MIN_COLS = 40;
+    static final int MIN_ROWS = 12;
+    private static final String SPINNER = "|/-\\";
+
+    private ScreenPainter() {
+    }
+
+    static void paint(TuiState s, Canvas c) {
+        if (c.cols < MIN_COLS || c.rows < MIN_ROWS) {
+            c.text(0, 0, "too small: " + c.cols + "x" + c.rows, Style.WARN);
+            c.text(0, 1, "need " + MIN_COLS + "x" + MIN_ROWS, Style.NORMAL);
+            c.text(0, 2, "q quits", Style.NORMAL);
+            return;
+        }
+        c.text(0, 0, " ktriage  " + title(s), Style.BAR);
+        Body body = new Body(1, c.rows - 4);
+        if (s.help) HelpView.paint(c, body);
+        else switch (s.mode) {
+            case START -> StartView.paint(s, c, body);
+            case INPUTS -> InputView.paint(s, c, body);
+            case SESSION -> SessionView.paint(s, c, body);
+            case END -> EndView.paint(s, c, body);
+        }
+        if (!s.notice.isBlank()) c.text(0, c.rows - 3, s.notice, Style.WARN);
+        c.text(0, c.rows - 2, keys(s), Style.DIM);
+        c.text(0, c.rows - 1, status(s), Style.BAR);
+    }
+
+    /** The rows a view may use. */
+    record Body(int top, int height) {
+        int bottom() {
+            return top + height; // exclusive
+        }
+    }
+
+    private static String title(TuiState s) {
+        return switch (s.mode) {
+            case START -> "- what is wrong?";
+            case INPUTS, SESSION -> "- " + s.playbook.id() + ": " + s.playbook.title();
+            case END -> "- " + s.playbook.id() + ": " + (s.diagnoses.isEmpty() ? "no diagnosis" : "diagnosed");
+        };
+    }
+
+    static String keys(TuiState s) {
+        if (s.help) return "any key: back";
+        return switch (s.mode) {
+            case START -> "Up/Down: choose  Enter: open  ?: help  q: quit";
+            case INPUTS -> "type the inputs  Tab/Up/Down: move  Enter: start  Esc: back";
+            case SESSION -> s.question != null
+                    ? (s.question.freeText() ? "type the answer  Enter: answer  PgUp/PgDn: evidence" : "Left/Right: choose  Enter: answer  PgUp/PgDn: evidence")
+                    : s.finished != null ? "Up/Down: steps  PgUp/PgDn: evidence  Esc: back to the diagnosis" : "Up/Down: steps  PgUp/PgDn: evidence  ?: help  q: quit";
+            case END -> "m: Markdown report  s: steps  PgUp/PgDn: scroll  n: new  ?: help  q: quit";
+        };
+    }
+
+    static String status(TuiState s) {
+        String running;
+        if (s.mode == TuiState.Mode.SESSION && s.question != null) running = "waiting for your answer";
+        else if (s.mode == TuiState.Mode.SESSION && s.finished == null) {
+            StepView step = s.steps.isEmpty() ? null : s.steps.get(s.steps.size() - 1);
+            running = SPINNER.charAt(s.spinner % SPINNER.length()) + " " + (s.gathering ? "gathering: " : "deciding: ")
+                    + (step == null ? "starting" : step.title);
+        } else if (s.triageRunning) running = SPINNER.charAt(s.spinner % SPINNER.length()) + " triage: scanning";
+        else if (s.finished != null) running = "session ended: " + s.finished.result().outcome().wireName();
+        else running = "idle";
+        return " " + s.where + " | " + running;
+    }
+
+    /** Spinner and "what is running" move on their own; everything else changes only on events. */
+    static boolean animated(TuiState s) {
+        return (s.mode == TuiState.Mode.SESSION && s.finished == null && s.question == null) || s.triageRunning;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.ktriage.ui.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import dev.ktriage.engine.Operator;
+import dev.ktriage.playbook.Playbook;
+import dev.ktriage.ui.SessionLauncher.FinishedSession;
+import dev.ktriage.ui.Suggestion;
+import dev.ktriage.ui.Workspace;
+import dev.ktriage.ui.batch.TextReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The full-screen TUI. The calling thread is the GUI thread: it owns the screen and the state,
+ * reads keys, applies what the engine posted, and repaints. Sessions and triage run on a
+ * background thread and talk to it only through {@link GuiQueue}.
+ */
+public final class TuiApp implements KeyHandler.Actions {
+
+    private static final long TICK_MS = 25;
+    private static final long SPIN_MS = 120;
+
+    private final Workspace workspace;
+    private final GuiQueue gui = new GuiQueue();
+    private final TuiState state;
+    private final KeyHandler keys;
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ktriage-session");
+        t.setDaemon(true); // a session blocked on the network must not keep the process alive after q
+        return t;
+    });
+
+    private TuiApp(Workspace workspace) {
+        this.workspace = workspace;
+        this.state = new TuiState(workspace.where());
+        this.keys = new KeyHandler(workspace.catalog(), this);
+    }
+
+    /**
+     * Runs on the process's terminal until the operator quits. Forces Lanterna's text terminal:
+     * without it Lanterna may open a Swing window when DISPLAY is set. Call only with a console.
+     */
+    public static void runOnConsole(Workspace workspace) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        DefaultTerminalFactory factory = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8);
+        factory.setForceTextTerminal(true);
+        try (Terminal terminal = factory.createTerminal()) {
+            run(workspace, terminal);
+        }
+    }
+
+    /** Runs on any Lanterna terminal (tests pass a virtual one). */
+    static void run(Workspace workspace, Terminal terminal) throws IOException {
+        new TuiApp(workspace).loop(new TerminalScreen(terminal));
+    }
+
+    private void loop(Screen screen) throws IOException {
+        screen.startScreen();
+        screen.setCursorPosition(null);
+        try {
+            state.playbooks(List.copyOf(workspace.catalog().all()));
+            scanTriage();
+            if (workspace.preset() != null) {
+                workspace.catalog().find(workspace.preset().playbook()).ifPresent(p -> state.openForm(p, workspace.preset().inputs()));
+            }
+            boolean dirty = true;
+            long lastSpin = System.currentTimeMillis();
+            while (!state.quit) {
+                dirty |= gui.drainInto(state);
+                TerminalSize resized = screen.doResizeIfNecessary();
+                if (resized != null) {
+                    screen.clear();
+                    dirty = true;
+                }
+                for (KeyStroke k; !state.quit && (k = screen.pollInput()) != null; ) {
+                    keys.handle(state, k);
+                    dirty = true;
+                }
+                long now = System.currentTimeMillis();
+                if (ScreenPainter.animated(state) && now - lastSpin >= SPIN_MS) {
+                    state.spinner++;
+                    lastSpin = now;
+                    dirty = true;
+                }
+                if (dirty) {
+                    paint(screen);
+                    dirty = false;
+                }
+                sleep();
+            }
+        } finally {
+            if (state.question != null) state.question.reply().cancel(false);
+            background.shutdownNow();
+            screen.stopScreen();
+        }
+    }
+
+    private void paint(Screen screen) throws IOException {
+        screen.clear();
+        TerminalSize size = screen.getTerminalSize();
+        ScreenPainter.paint(state, new Canvas(screen.newTextGraphics(), size.getColumns(), size.getRows()));
+        screen.refresh();
+    }
+
+    private void scanTriage() {
+        state.triageRunning = true;
+        background.submit(() -> {
+            List<Suggestion> found;
+            try {
+                found = workspace.triage().get();
+            } catch (RuntimeException e) {
+                gui.post(s -> {
+                    s.triageRunning = false;
+                    s.notice = "triage failed: " + e.getMessage();
+                });
+                return;
+            }
+            gui.post(s -> s.suggestions(found, id -> workspace.catalog().find(id).map(Playbook::title).orElse("?")));
+        });
+    }
+
+    @Override
+    public void start(Playbook playbook, Map<String, String> inputs) {
+        state.sessionStarted();
+        Operator operator = new TuiOperator(gui);
+        TuiListener listener = new TuiListener(gui);
+        background.submit(() -> {
+            try {
+                FinishedSession done = workspace.sessions().run(playbook.id(), inputs, operator, listener);
+                gui.post(s -> s.ended(done));
+            } catch (RuntimeException e) {
+                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                gui.post(s -> s.failed("session failed: " + msg));
+            }
+        });
+    }
+
+    @Override
+    public void saveReport() {
+        FinishedSession f = state.finished;
+        if (f == null) return;
+        Path report = reportPath(f.transcript());
+        try {
+            Files.createDirectories(report.toAbsolutePath().getParent());
+            Files.writeString(report, TextReport.render(f.result(), f.transcript()));
+            state.report = report.toString();
+            state.notice = "report written: " + report;
+        } catch (IOException | UncheckedIOException e) {
+            state.notice = "cannot write the report: " + e.getMessage();
+        }
+    }
+
+    /** Beside the transcript, so the two travel together into the ticket. */
+    static Path reportPath(Path transcript) {
+        String name = transcript.getFileName().toString().replaceFirst("\\.jsonl$", "");
+        return transcript.resolveSibling(name + ".md");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(TICK_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

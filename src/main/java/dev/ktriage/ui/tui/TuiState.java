@@ -1,0 +1,156 @@
+package dev.ktriage.ui.tui;
+
+import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.StepRecord;
+import dev.ktriage.engine.StepStatus;
+import dev.ktriage.playbook.Input;
+import dev.ktriage.playbook.Playbook;
+import dev.ktriage.ui.SessionLauncher.FinishedSession;
+import dev.ktriage.ui.Suggestion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the screen shows, in one place: the views read it, keys and engine events change it.
+ * Touched only on the GUI thread, so it needs no locks.
+ */
+final class TuiState {
+
+    enum Mode { START, INPUTS, SESSION, END }
+
+    /** A line of the start list: a triage suggestion or a playbook. */
+    record Entry(String playbook, String title, String symptom, Map<String, String> inputs) {
+        boolean suggested() {
+            return symptom != null;
+        }
+    }
+
+    final String where;
+    Mode mode = Mode.START;
+    boolean help;
+    boolean quit;
+    /** One line for the operator: what just happened or what went wrong. */
+    String notice = "";
+
+    final List<Entry> entries = new ArrayList<>();
+    int selected;
+    boolean triageRunning;
+
+    Playbook playbook;
+    final List<InputField> fields = new ArrayList<>();
+    int field;
+
+    final List<StepView> steps = new ArrayList<>();
+    /** The step the right pane shows; follows the newest step unless the operator picked another. */
+    int shown = -1;
+    boolean follow = true;
+    boolean gathering;
+    int spinner;
+    Question question;
+    int choice;
+    final StringBuilder typed = new StringBuilder();
+
+    final List<Diagnosis> diagnoses = new ArrayList<>();
+    FinishedSession finished;
+    int endScroll;
+    /** Where the Markdown report was written, once it was. */
+    String report;
+
+    TuiState(String where) {
+        this.where = where;
+    }
+
+    void playbooks(List<Playbook> all) {
+        entries.removeIf(e -> !e.suggested());
+        for (Playbook p : all) entries.add(new Entry(p.id(), p.title(), null, Map.of()));
+    }
+
+    /** Suggestions go first: they are what triage found on this target. */
+    void suggestions(List<Suggestion> found, java.util.function.Function<String, String> titleOf) {
+        triageRunning = false;
+        entries.removeIf(Entry::suggested);
+        List<Entry> s = found.stream().map(x -> new Entry(x.playbook(), titleOf.apply(x.playbook()), x.symptom(), x.inputs())).toList();
+        entries.addAll(0, s);
+    }
+
+    void openForm(Playbook p, Map<String, String> given) {
+        playbook = p;
+        fields.clear();
+        for (Input in : p.inputs()) fields.add(new InputField(in, given.get(in.id())));
+        field = 0;
+        mode = Mode.INPUTS;
+        notice = "";
+    }
+
+    void sessionStarted() {
+        steps.clear();
+        diagnoses.clear();
+        shown = -1;
+        follow = true;
+        finished = null;
+        question = null;
+        endScroll = 0;
+        report = null;
+        mode = Mode.SESSION;
+        notice = "";
+    }
+
+    StepView shownStep() {
+        return shown >= 0 && shown < steps.size() ? steps.get(shown) : null;
+    }
+
+    void stepStarted(String id, String title, String explain, String command) {
+        steps.add(new StepView(id, title, explain, command));
+        gathering = command != null;
+        if (follow) shown = steps.size() - 1;
+    }
+
+    void evidence(String stepId, String text) {
+        StepView s = find(stepId);
+        if (s != null) s.addEvidence(text);
+    }
+
+    void stepFinished(StepRecord r) {
+        gathering = false;
+        StepView s = find(r.id());
+        if (s == null) return;
+        s.mark = r.status() == StepStatus.DONE ? StepView.Mark.DONE : StepView.Mark.INCONCLUSIVE;
+        s.says = r.status() == StepStatus.DONE ? r.says() : "inconclusive: " + r.reason();
+        s.highlight(r.quotes());
+    }
+
+    void diagnosed(Diagnosis d) {
+        diagnoses.add(d);
+        if (!steps.isEmpty()) steps.get(steps.size() - 1).mark = StepView.Mark.DIAGNOSED;
+    }
+
+    void asked(Question q) {
+        question = q;
+        choice = 0;
+        typed.setLength(0);
+        if (follow && !steps.isEmpty()) shown = steps.size() - 1;
+    }
+
+    void ended(FinishedSession f) {
+        finished = f;
+        gathering = false;
+        question = null;
+        notice = "";
+        mode = Mode.END;
+        endScroll = 0;
+    }
+
+    /** The session could not start or broke off (a bad input, an unknown playbook): back to the form. */
+    void failed(String message) {
+        gathering = false;
+        question = null;
+        notice = message;
+        mode = playbook == null ? Mode.START : Mode.INPUTS;
+    }
+
+    private StepView find(String id) {
+        for (int i = steps.size() - 1; i >= 0; i--) if (steps.get(i).id.equals(id)) return steps.get(i);
+        return null;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.ktriage.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real launcher in a real 80x24 terminal (tmux), driven by keys through the seed incident:
+ * coredns 0/1 on a Cilium node, probe replies dropped by rp_filter. Asserts what the screen shows
+ * at the diagnosis, in the TUI and in the REPL.
+ */
+class RealTerminalTest {
+
+    private static final String[] CAUSES = {"rp-filter-strict-on-cni-device", "node-drops-probe-replies-rp-filter"};
+
+    @TempDir
+    Path state;
+
+    @BeforeAll
+    static void needsTmuxAndTheJar() throws Exception {
+        assumeTrue(Tmux.available(), "tmux is not installed: the real-terminal tests need it (apt-get install tmux)");
+        Launcher.ensureJar();
+    }
+
+    private String ktriage(String args) {
+        return "XDG_STATE_HOME=" + state + " " + Launcher.ROOT.resolve("ktriage") + " " + args;
+    }
+
+    @Test
+    void demoOpensTheTuiOnTheSeedIncidentAndShowsTheDiagnosisAt80x24() throws Exception {
+        Path transcript = state.resolve("demo.jsonl");
+        try (Tmux t = Tmux.start("tui", 80, 24, Launcher.ROOT, ktriage("demo --transcript " + transcript))) {
+            t.await(120, "pod*", "kube-system/coredns-749558f7dd-w6jdj", "Enter starts the session");
+            t.send("Enter");
+            String screen = t.await(120, "[!] " + CAUSES[1], "session ended: diagnosed");
+            assertTrue(screen.contains("[!] " + CAUSES[0]), screen);
+            assertTrue(screen.indexOf(CAUSES[0]) < screen.indexOf(CAUSES[1]), "most specific first\n" + screen);
+            assertTrue(screen.contains("Transcript: " + transcript), screen);
+            assertEquals(24, screen.lines().count(), screen);
+            Files.writeString(Path.of("target", "tui-diagnosis.txt"), screen); // the README's capture comes from here
+            t.send("m");
+            t.await(30, "report written:");
+            assertTrue(Files.readString(state.resolve("demo.md")).contains(CAUSES[0]));
+            t.send("s");
+            t.await(30, "[x] Read the pod's probe", "Esc: back to the diagnosis");
+            t.send("q");
+            t.await(30, "Replay it offline", "[exited 0]");
+        }
+    }
+
+    @Test
+    void noSubcommandOpensTheTuiStartScreenOnALab() throws Exception {
+        try (Tmux t = Tmux.start("start", 80, 24, Launcher.ROOT, ktriage("--lab " + Launcher.seedScenario()))) {
+            t.await(120, "What is wrong?", "failing-probes", "martian-source", "lab/default | idle");
+            t.send("?");
+            t.await(30, "Help", "any key: back");
+            t.send("x", "q");
+            t.await(30, "[exited 0]");
+        }
+    }
+
+    @Test
+    void aDumbTerminalGetsLineModeWithAOneLineNotice() throws Exception {
+        try (Tmux t = Tmux.start("dumb", 80, 24, Launcher.ROOT, "TERM=dumb " + ktriage("demo --transcript " + state.resolve("dumb.jsonl")))) {
+            t.await(120, "[exited 0]", "Replay it offline");
+            String all = t.scrollback();
+            assertTrue(all.contains("ktriage: no interactive terminal (or TERM=dumb, or KTRIAGE_UI=line): line mode"), all);
+            assertTrue(all.contains("!! diagnosis: rp-filter-strict-on-cni-device"), all);
+        }
+    }
+
+    @Test
+    void replWalksTheSeedIncidentToTheDiagnosisAndCtrlDSavesTheReport() throws Exception {
+        try (Tmux t = Tmux.start("repl", 80, 24, Launcher.ROOT, ktriage("repl --lab " + Launcher.seedScenario()))) {
+            t.await(120, "ktriage [lab/default]>");
+            t.type("start failing-probes pod=kube-system/coredns-749558f7dd-w6jdj");
+            t.send("Enter");
+            t.await(60, "(next: run");
+            t.type("continue");
+            t.send("Enter");
+            String screen = t.await(120, "!! diagnosis: " + CAUSES[0], "session ended: diagnosed " + CAUSES[0] + ", " + CAUSES[1]);
+            assertTrue(screen.contains("rp_filter is 2 on lxc3c160d6c7aa0"), screen);
+            t.type("ssh node0 sysctl -w net.ipv4.conf.all.rp_filter=0");
+            t.send("Enter");
+            t.await(30, "error: sysctl that writes values is not read-only");
+            t.send("C-d");
+            t.await(30, "report written:", "bye", "[exited 0]");
+        }
+        try (Stream<Path> reports = Files.walk(state.resolve("ktriage"))) {
+            Path report = reports.filter(p -> p.toString().endsWith(".md")).findFirst().orElseThrow();
+            assertTrue(Files.readString(report).contains(CAUSES[0]));
+        }
+        assertTrue(Files.readString(state.resolve("ktriage/repl_history")).contains("start failing-probes"));
+    }
+}

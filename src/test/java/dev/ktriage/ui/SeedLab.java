@@ -1,0 +1,65 @@
+package dev.ktriage.ui;
+
+import dev.ktriage.engine.SessionEngine;
+import dev.ktriage.engine.SessionListener;
+import dev.ktriage.gateway.ClusterGateway;
+import dev.ktriage.gateway.NodeGateway;
+import dev.ktriage.lab.Lab;
+import dev.ktriage.lab.scenario.BuiltInScenarios;
+import dev.ktriage.lab.scenario.ScenarioLoader;
+import dev.ktriage.playbook.ExtractorRegistry;
+import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.playbook.PlaybookSources;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The seed incident (coredns 0/1, rp_filter on the lxc device) on a lab, as a front end's workspace. */
+public final class SeedLab implements AutoCloseable {
+
+    public static final String SCENARIO = "seed-coredns-cilium-rp-filter";
+    public static final String PLAYBOOK = "failing-probes";
+    public static final Map<String, String> INPUTS = Map.of("pod", "kube-system/coredns-749558f7dd-w6jdj");
+
+    private final Lab lab;
+    private final ClusterGateway cluster;
+    private final NodeGateway nodes;
+    private final PlaybookCatalog catalog;
+    private final Path transcript;
+
+    public SeedLab(Path dir) {
+        BuiltInScenarios.Entry e = BuiltInScenarios.all().stream().filter(x -> x.name().equals(SCENARIO)).findFirst().orElseThrow();
+        lab = Lab.start(ScenarioLoader.load(e.dir()), dir.resolve("lab"));
+        cluster = lab.clusterGateway(Duration.ofSeconds(15));
+        nodes = lab.nodeGateway();
+        catalog = PlaybookCatalog.load(PlaybookSources.builtIn(), ExtractorRegistry.fromClassLoader(SeedLab.class.getClassLoader()));
+        transcript = dir.resolve("seed.jsonl");
+    }
+
+    public PlaybookCatalog catalog() {
+        return catalog;
+    }
+
+    /** A launcher without a transcript writer: the cli's wiring is tested elsewhere; this is about the screen. */
+    public SessionLauncher launcher() {
+        return (playbook, inputs, operator, listener) -> new SessionLauncher.FinishedSession(
+                new SessionEngine(catalog, cluster, nodes, operator, listener == null ? new SessionListener() { } : listener, null)
+                        .run(playbook, inputs), transcript);
+    }
+
+    public Workspace workspace(Workspace.Preset preset, Path stateDir) {
+        return new Workspace(catalog, launcher(), cluster, nodes, cluster.describe(), Workspace.noTriage(), preset, stateDir);
+    }
+
+    @Override
+    public void close() {
+        nodes.close();
+        cluster.close();
+        lab.close();
+    }
+
+    public static List<String> diagnosisIds() {
+        return List.of("rp-filter-strict-on-cni-device", "node-drops-probe-replies-rp-filter");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.ktriage.ui.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ktriage.ui.SeedLab;
+import dev.ktriage.ui.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REPL's commands without a terminal: the seed incident walked from the prompt, and the look-arounds. */
+class ReplCommandsTest {
+
+    @TempDir
+    static Path tmp;
+    static SeedLab seed;
+
+    private final List<String> printed = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startLab() {
+        seed = new SeedLab(tmp);
+    }
+
+    @AfterAll
+    static void stopLab() {
+        seed.close();
+    }
+
+    private ReplCommands repl() {
+        Workspace ws = seed.workspace(null, tmp);
+        return new ReplCommands(ws, printed::add);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void walksTheSeedIncidentAskingForTheMissingInputThenStepByStepToTheDiagnosis() throws Exception {
+        ReplCommands r = repl();
+        assertTrue(r.execute("start failing-probes").startsWith("started failing-probes"));
+        await(() -> printed.stream().anyMatch(p -> p.startsWith("? input 'pod'")), "the question for the pod");
+        assertEquals("", r.execute("answer kube-system/coredns-749558f7dd-w6jdj"));
+        await(() -> printed.stream().anyMatch(p -> p.contains("(next: run")), "the pause before step 2");
+        assertTrue(r.execute("why").contains("Read the pod"), "why talks about step 1");
+        r.execute("next");
+        await(() -> printed.stream().filter(p -> p.contains("(next: run")).count() >= 2, "the pause before step 3");
+        assertTrue(r.execute("evidence").lines().anyMatch(l -> l.startsWith("> ") && l.contains("i/o timeout")), "quoted line marked");
+        assertTrue(r.execute("back").contains("Read the pod"));
+        assertTrue(r.execute("next").contains("probe events"), "next after back shows the step after, without running one");
+        assertTrue(r.execute("report").startsWith("error: the session has not ended"));
+        r.execute("continue");
+        await(() -> printed.stream().anyMatch(p -> p.startsWith("session ended:")), "the end");
+        String end = printed.stream().filter(p -> p.startsWith("session ended:")).findFirst().orElseThrow();
+        assertTrue(end.contains("diagnosed " + String.join(", ", SeedLab.diagnosisIds())), end);
+        assertTrue(r.execute("report").contains("## Diagnosis"));
+        String bye = r.exit();
+        assertTrue(bye.contains("report written: "), bye);
+        assertTrue(Files.readString(tmp.resolve("seed.md")).contains("rp-filter-strict-on-cni-device"));
+    }
+
+    @Test
+    void getAndSshReadThroughTheGatewaysAndRefuseWhatCouldChangeANode() {
+        ReplCommands r = repl();
+        String pods = r.execute("get pods -n kube-system");
+        assertTrue(pods.contains("coredns-749558f7dd-w6jdj") && pods.contains("Running"), pods);
+        assertTrue(r.execute("get nodes node0").contains("\"name\" : \"node0\""));
+        assertTrue(r.execute("ssh node0 sysctl net.ipv4.conf.all.rp_filter").contains("net.ipv4.conf.all.rp_filter = 0"));
+        assertTrue(r.execute("ssh node0 sysctl -w net.ipv4.conf.all.rp_filter=0").startsWith("error: sysctl that writes"));
+        assertTrue(r.execute("ssh node0 cat /etc/passwd | grep root").startsWith("error: '|' in a node command"));
+        assertTrue(r.execute("ssh node0 cat $(id)").startsWith("error: '$'"));
+        assertTrue(r.execute("ssh node0 rm -rf /").startsWith("error: 'rm' can change the node"));
+        assertTrue(r.execute("frobnicate").startsWith("unknown command"));
+        assertTrue(r.prompt().startsWith("ktriage [lab/default]"));
+    }
+}
