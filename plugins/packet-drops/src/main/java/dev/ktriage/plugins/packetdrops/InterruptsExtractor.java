@@ -18,7 +18,8 @@ import java.util.regex.PatternSyntaxException;
  * value, when set, is used as the regex instead (an operator's {@code nic} input). The value is a
  * map: {@code irqs} (numbers, as text), {@code names}, {@code cpus}, {@code perCpu} (totals per CPU
  * column), {@code total}, {@code busiestCpu}, {@code busiestShare} (whole percent of the total),
- * {@code activeCpus} (CPUs that took at least 5% of them). The quoted evidence is the header and
+ * {@code activeCpus} (CPUs that took at least 5% of them), {@code busiestIrq} (the interrupt that
+ * fired most, to read its {@code /proc/irq/N/smp_affinity}). The quoted evidence is the header and
  * the first matching rows.
  */
 public final class InterruptsExtractor implements Extractor {
@@ -83,6 +84,9 @@ public final class InterruptsExtractor implements Extractor {
         m.put("busiestCpu", total == 0 ? null : BigDecimal.valueOf(t.cpuIds().get(busiest)));
         m.put("busiestShare", BigDecimal.valueOf(total == 0 ? 0 : perCpu[busiest] * 100 / total));
         m.put("activeCpus", BigDecimal.valueOf(active));
+        InterruptTable.Line top = null;
+        for (InterruptTable.Line l : nic) if (top == null || l.total() > top.total()) top = l;
+        m.put("busiestIrq", top == null ? null : top.irq());
         return m;
     }
 

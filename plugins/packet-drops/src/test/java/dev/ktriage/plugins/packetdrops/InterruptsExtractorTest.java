@@ -54,6 +54,7 @@ class InterruptsExtractorTest {
         assertEquals(BigDecimal.ONE, m.get("activeCpus"));
         assertEquals(new BigDecimal(912L + 48215530 + 47833021 + 49012117 + 48711902), m.get("total"));
         assertEquals("ens5-Tx-Rx-0", ((List<?>) m.get("names")).get(1));
+        assertEquals("27", m.get("busiestIrq"));
     }
 
     @Test
