@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
                     + " over SSH, explain each step, and name the cause with its evidence and a remedy.",
             "",
             "Every session is recorded as a transcript that `ktriage replay` re-runs offline."},
-        subcommands = {TriageCommand.class, RunCommand.class, ReplayCommand.class, ListCommand.class, LabCommand.class, DemoCommand.class})
+        subcommands = {TriageCommand.class, RunCommand.class, ReplayCommand.class, ListCommand.class, LabCommand.class, DemoCommand.class, PluginCommand.class})
 final class KtriageCommand implements Runnable {
 
     @Spec

@@ -1,27 +1,49 @@
 package dev.ktriage.cli;
 
-import dev.ktriage.playbook.ExtractorRegistry;
 import dev.ktriage.playbook.PlaybookCatalog;
-import dev.ktriage.playbook.PlaybookFile;
-import dev.ktriage.playbook.PlaybookSources;
-import java.nio.file.Files;
+import dev.ktriage.plugin.LoadedPlugins;
+import dev.ktriage.plugin.PluginLoader;
+import dev.ktriage.plugin.PluginPaths;
+import dev.ktriage.plugin.PluginProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Which playbooks a command sees: the built-ins plus folders given with {@code --playbooks}. */
+/**
+ * Which playbooks a command sees: the built-ins, the plugins (default places and {@code --plugins}),
+ * and loose folders given with {@code --playbooks}. A plugin that fails to load is reported on
+ * stderr, one line, and skipped; a {@code --playbooks} folder that fails to load is an error.
+ */
 final class PlaybookOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--playbooks", paramLabel = "DIR", description = "Also load playbooks from this folder (NAME/playbook.yaml or *.yaml).")
     List<Path> folders = new ArrayList<>();
 
-    PlaybookCatalog catalog() {
-        List<PlaybookFile> files = new ArrayList<>(PlaybookSources.builtIn());
-        for (Path dir : folders) {
-            if (!Files.isDirectory(dir)) throw new IllegalArgumentException("playbook folder not found: " + dir);
-            files.addAll(PlaybookSources.fromFolder(dir, dir.toString(), dir.toString()));
+    @Option(names = "--plugins", paramLabel = "PATH", description = "Also load the plugin(s) at PATH: a plugin folder, a plugin jar, or a folder of plugins.")
+    List<Path> plugins = new ArrayList<>();
+
+    LoadedPlugins load() {
+        List<Path> paths = new ArrayList<>(PluginPaths.defaults());
+        paths.addAll(plugins);
+        LoadedPlugins loaded = PluginLoader.load(paths, folders);
+        // Folders given with --playbooks are the author's work in progress: fail on them, loudly.
+        for (PluginProblem p : loaded.problems()) {
+            if (folders.stream().anyMatch(f -> f.toString().equals(p.plugin()))) throw new IllegalArgumentException(p.message());
         }
-        return PlaybookCatalog.load(files, ExtractorRegistry.fromClassLoader(PlaybookOptions.class.getClassLoader()));
+        if (mixee != null) {
+            for (PluginProblem p : loaded.problems()) mixee.commandLine().getErr().println("ktriage: " + p);
+            mixee.commandLine().getErr().flush();
+        }
+        return loaded;
+    }
+
+    PlaybookCatalog catalog() {
+        return load().catalog();
     }
 }

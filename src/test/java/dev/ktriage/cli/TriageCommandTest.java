@@ -19,6 +19,19 @@ class TriageCommandTest {
         assertEquals("martian-source", r.json().get("suggestions").get(1).get("playbook").asText(), r.out());
     }
 
+    /** Every seed incident's scenario (folder named seed-*): triage suggests the playbook its expect.yaml runs. */
+    @org.junit.jupiter.api.TestFactory
+    java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> triageSuggestsEachSeedsPlaybookFirst() {
+        var seeds = dev.ktriage.lab.scenario.BuiltInScenarios.all().stream().filter(e -> e.name().startsWith("seed-")).toList();
+        org.junit.jupiter.api.Assertions.assertFalse(seeds.isEmpty());
+        return seeds.stream().map(e -> org.junit.jupiter.api.DynamicTest.dynamicTest(e.name(), () -> {
+            String expected = dev.ktriage.lab.scenario.ScenarioLoader.load(e.dir()).expect().orElseThrow().playbook();
+            Cli r = Cli.run("triage", "--lab", e.dir().toString(), "--output", "json");
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals(expected, r.json().get("suggestions").get(0).get("playbook").asText(), r.out());
+        }));
+    }
+
     @Test
     void healthyNamespaceStillShowsOtherPodsProblemsButNotAsThisPod() {
         Cli r = Cli.run("triage", "--lab", RunCommandTest.HEALTHY.toString(), "--output", "json");

@@ -1,0 +1,76 @@
+package dev.ktriage.lab;
+
+import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.Operator;
+import dev.ktriage.engine.SessionEngine;
+import dev.ktriage.engine.SessionListener;
+import dev.ktriage.engine.SessionResult;
+import dev.ktriage.gateway.ClusterGateway;
+import dev.ktriage.gateway.NodeGateway;
+import dev.ktriage.lab.scenario.Expectation;
+import dev.ktriage.lab.scenario.Scenario;
+import dev.ktriage.lab.scenario.ScenarioLoader;
+import dev.ktriage.playbook.PlaybookCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Runs a scenario's expect.yaml on its lab and says whether the session concluded what it must:
+ * the expected diagnosis reached (or none for {@code diagnosis: none}), none of {@code mustNotReach},
+ * and every node command answered by the scenario.
+ */
+public final class ScenarioCheck {
+
+    /** @param passed false with {@code problem} saying what differed, in one line */
+    public record Verdict(Path scenario, boolean passed, String problem, List<String> diagnoses) {
+    }
+
+    private final PlaybookCatalog catalog;
+    private final Function<Map<String, String>, Operator> operators;
+
+    /** @param operators the batch operator for a scenario's answers (kept out of this package's dependencies) */
+    public ScenarioCheck(PlaybookCatalog catalog, Function<Map<String, String>, Operator> operators) {
+        this.catalog = catalog;
+        this.operators = operators;
+    }
+
+    public Verdict check(Path dir) {
+        Scenario scenario = ScenarioLoader.load(dir);
+        Expectation x = scenario.expect().orElse(null);
+        if (x == null) return new Verdict(dir, false, "no expect.yaml", List.of());
+        if (x.diagnosis() == null) return new Verdict(dir, false, "expect.yaml names no diagnosis (use 'none' for a healthy scenario)", List.of());
+        if (catalog.find(x.playbook()).isEmpty()) return new Verdict(dir, false, "unknown playbook '" + x.playbook() + "'", List.of());
+        Map<String, String> answers = new LinkedHashMap<>(x.answers());
+        answers.putAll(x.set());
+        Path work;
+        try {
+            work = Files.createTempDirectory("ktriage-check-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Lab lab = Lab.start(scenario, work);
+             ClusterGateway cluster = lab.clusterGateway(Duration.ofSeconds(15));
+             NodeGateway nodes = lab.nodeGateway()) {
+            SessionResult r = new SessionEngine(catalog, cluster, nodes, operators.apply(answers), new SessionListener() { }, null)
+                    .run(x.playbook(), x.set());
+            List<String> ids = r.diagnoses().stream().map(Diagnosis::id).toList();
+            List<String> problems = new ArrayList<>();
+            if (x.diagnosis().equals("none")) {
+                if (!ids.isEmpty()) problems.add("expected no diagnosis, got " + ids);
+            } else if (!ids.contains(x.diagnosis())) {
+                problems.add("expected " + x.diagnosis() + ", got " + (ids.isEmpty() ? "none (" + r.reason() + ")" : ids));
+            }
+            for (String forbidden : x.mustNotReach()) if (ids.contains(forbidden)) problems.add("reached " + forbidden + ", which it must not");
+            if (!lab.unansweredCommands().isEmpty()) problems.add("commands the scenario does not answer: " + lab.unansweredCommands());
+            return new Verdict(dir, problems.isEmpty(), String.join("; ", problems), ids);
+        }
+    }
+}

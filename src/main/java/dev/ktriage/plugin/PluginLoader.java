@@ -1,0 +1,149 @@
+package dev.ktriage.plugin;
+
+import dev.ktriage.playbook.DiagnosisSpec;
+import dev.ktriage.playbook.ExtractorRegistry;
+import dev.ktriage.playbook.Playbook;
+import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.playbook.PlaybookFile;
+import dev.ktriage.playbook.PlaybookLoader;
+import dev.ktriage.playbook.Rule;
+import dev.ktriage.playbook.Step;
+import dev.ktriage.spi.PluginApi;
+import dev.ktriage.yaml.YamlException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads plugins forgivingly: each plugin loads whole or not at all, and a broken one (bad YAML,
+ * an unknown extractor type, an id another plugin or the built-ins already use, another plugin API
+ * version) is reported with file:line and skipped while the rest load.
+ */
+public final class PluginLoader {
+
+    private PluginLoader() {
+    }
+
+    /**
+     * @param paths plugin folders, plugin jars, or folders holding several plugins; the built-ins come first
+     */
+    public static LoadedPlugins load(List<Path> paths) {
+        return load(paths, List.of());
+    }
+
+    /**
+     * @param playbookFolders loose playbook folders ({@code --playbooks}), each loaded like a plugin named after it
+     */
+    public static LoadedPlugins load(List<Path> paths, List<Path> playbookFolders) {
+        List<PluginProblem> problems = new ArrayList<>();
+        List<Plugin> plugins = new ArrayList<>();
+        plugins.add(PluginReader.builtIn());
+        for (Path dir : playbookFolders) {
+            if (!Files.isDirectory(dir)) {
+                problems.add(new PluginProblem(dir.toString(), "playbook folder not found: " + dir));
+                continue;
+            }
+            plugins.add(PluginReader.playbookFolder(dir));
+        }
+        for (Path p : paths) {
+            for (Path candidate : expand(p, problems)) {
+                try {
+                    plugins.add(PluginReader.read(candidate));
+                } catch (YamlException | UncheckedIOException e) {
+                    problems.add(new PluginProblem(candidate.getFileName().toString(), e.getMessage()));
+                }
+            }
+        }
+        PlaybookCatalog catalog = new PlaybookCatalog();
+        Map<String, String> diagnosisOwners = new HashMap<>();
+        List<Plugin> loaded = new ArrayList<>();
+        for (Plugin plugin : plugins) {
+            try {
+                List<Playbook> playbooks = parse(plugin);
+                checkIds(plugin, playbooks, catalog, diagnosisOwners);
+                checkHandoffs(playbooks, catalog);
+                for (Playbook pb : playbooks) {
+                    catalog.add(pb);
+                    pb.diagnoses().keySet().forEach(d -> diagnosisOwners.put(d, pb.at().file()));
+                }
+                loaded.add(plugin);
+            } catch (YamlException | IllegalStateException | ServiceConfigurationError | UncheckedIOException e) {
+                problems.add(new PluginProblem(plugin.id(), firstLine(e.getMessage())));
+            }
+        }
+        return new LoadedPlugins(catalog, loaded, problems);
+    }
+
+    private static List<Playbook> parse(Plugin plugin) {
+        if (plugin.manifest().api() != PluginApi.VERSION) {
+            throw new YamlException(plugin.manifest().at(), "targets plugin API " + plugin.manifest().api()
+                    + "; this ktriage implements API " + PluginApi.VERSION);
+        }
+        PlaybookLoader loader = new PlaybookLoader(ExtractorRegistry.fromClassLoader(plugin.classLoader()));
+        List<Playbook> out = new ArrayList<>();
+        for (PlaybookFile f : plugin.playbooks()) out.add(loader.load(f.text(), f.displayName(), f.origin()));
+        return out;
+    }
+
+    private static void checkIds(Plugin plugin, List<Playbook> playbooks, PlaybookCatalog catalog, Map<String, String> diagnosisOwners) {
+        Set<String> own = new HashSet<>();
+        for (Playbook pb : playbooks) {
+            if (!own.add(pb.id())) throw new YamlException(pb.at(), "playbook id '" + pb.id() + "' is defined twice in plugin " + plugin.id());
+            catalog.find(pb.id()).ifPresent(other -> {
+                throw new YamlException(pb.at(), "playbook id '" + pb.id() + "' clashes with " + describe(other));
+            });
+            for (DiagnosisSpec d : pb.diagnoses().values()) {
+                String owner = diagnosisOwners.get(d.id());
+                if (owner != null) throw new YamlException(d.at(), "diagnosis id '" + d.id() + "' clashes with one in " + owner);
+            }
+        }
+    }
+
+    private static void checkHandoffs(List<Playbook> playbooks, PlaybookCatalog catalog) {
+        Set<String> ids = new HashSet<>();
+        playbooks.forEach(p -> ids.add(p.id()));
+        for (Playbook pb : playbooks) {
+            for (Step s : pb.steps().values()) {
+                for (Rule r : s.rules()) {
+                    if (r.handoff() != null && !ids.contains(r.handoff().playbook()) && catalog.find(r.handoff().playbook()).isEmpty()) {
+                        throw new YamlException(r.handoff().at(), "handoff to unknown playbook '" + r.handoff().playbook() + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String describe(Playbook p) {
+        return (p.origin().equals(Plugin.BUILT_IN) ? "a built-in playbook" : "plugin " + p.origin()) + " (" + p.at().file() + ")";
+    }
+
+    /** A plugin folder or jar stands for itself; any other folder for the plugins in it. */
+    private static List<Path> expand(Path p, List<PluginProblem> problems) {
+        if (!Files.exists(p)) {
+            problems.add(new PluginProblem(p.getFileName() == null ? p.toString() : p.getFileName().toString(), p + ": no such file or folder"));
+            return List.of();
+        }
+        if (Files.isRegularFile(p) || Files.isRegularFile(p.resolve(PluginReader.MANIFEST))) return List.of(p);
+        try (Stream<Path> s = Files.list(p)) {
+            return s.filter(c -> Files.isRegularFile(c.resolve(PluginReader.MANIFEST)) || c.toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(new PluginProblem(p.toString(), "cannot list: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "failed to load";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

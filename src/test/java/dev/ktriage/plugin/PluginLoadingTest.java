@@ -1,0 +1,70 @@
+package dev.ktriage.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ktriage.cli.Cli;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Plugins load whole or are reported (naming the plugin and file:line) and skipped; ktriage still starts. */
+class PluginLoadingTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/plugins");
+
+    @Test
+    void brokenPluginsAreReportedAndSkippedTheRestLoad() {
+        LoadedPlugins loaded = PluginLoader.load(List.of(FIXTURES));
+        Map<String, String> problems = loaded.problems().stream().collect(Collectors.toMap(PluginProblem::plugin, PluginProblem::message));
+        assertEquals(4, problems.size(), problems.toString());
+        assertTrue(problems.get("broken-yaml").contains("broken-yaml/playbooks/x/playbook.yaml:"), problems.get("broken-yaml"));
+        assertTrue(problems.get("broken-yaml").contains("malformed YAML"));
+        assertTrue(problems.get("unknown-extractor").matches(".*unknown-extractor/playbooks/y/playbook.yaml:\\d+:\\d+: no known extractor type for 'drops'.*"),
+                problems.get("unknown-extractor"));
+        assertTrue(problems.get("clashes-builtin").contains("playbook id 'failing-probes' clashes with a built-in playbook"), problems.get("clashes-builtin"));
+        assertTrue(problems.get("clashes-builtin").contains("clashes-builtin/playbooks/failing-probes/playbook.yaml:1:1"));
+        assertTrue(problems.get("future-api").contains("future-api/plugin.yaml:1:1: targets plugin API 2; this ktriage implements API 1"),
+                problems.get("future-api"));
+        assertTrue(loaded.catalog().find("dns-timeouts").isPresent(), "the good plugin loaded");
+        assertEquals("good-plugin", loaded.catalog().require("dns-timeouts").origin());
+        assertEquals("built-in", loaded.catalog().require("failing-probes").origin(), "the built-in was not replaced");
+    }
+
+    @Test
+    void listStillWorksAndNamesEachSkippedPlugin() {
+        Cli r = Cli.run("list", "--plugins", FIXTURES.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("dns-timeouts"), r.out());
+        assertTrue(r.out().contains("failing-probes"), r.out());
+        List<String> err = r.err().lines().toList();
+        assertEquals(4, err.size(), r.err());
+        for (String id : List.of("broken-yaml", "unknown-extractor", "clashes-builtin", "future-api")) {
+            assertTrue(err.stream().anyMatch(l -> l.startsWith("ktriage: plugin '" + id + "' skipped: ")), id + " in " + r.err());
+        }
+    }
+
+    @Test
+    void pluginTestRunsEveryScenario() {
+        Cli r = Cli.run("plugin", "test", FIXTURES.resolve("good-plugin").toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("PASS playbooks/dns-timeouts/scenarios/timeouts"), r.out());
+        assertTrue(r.out().contains("PASS playbooks/dns-timeouts/scenarios/healthy"), r.out());
+        assertTrue(r.out().strip().endsWith("2 passed, 0 failed"), r.out());
+        PluginAssertions.assertScenariosPass(FIXTURES.resolve("good-plugin"));
+    }
+
+    @Test
+    void pluginTestOnABrokenPluginIsOneLineExit1() {
+        Cli r = Cli.run("plugin", "test", FIXTURES.resolve("future-api").toString());
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.toString());
+        assertTrue(r.err().contains("plugin 'future-api' skipped"), r.err());
+        assertThrows(AssertionError.class, () -> PluginAssertions.assertScenariosPass(FIXTURES.resolve("unknown-extractor")));
+        assertFalse(r.err().contains("Exception"));
+    }
+}
