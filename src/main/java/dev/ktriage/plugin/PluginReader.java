@@ -65,6 +65,8 @@ public final class PluginReader {
         List<PlaybookFile> playbooks = PlaybookSources.fromFolder(dir.resolve("playbooks"), dir.resolve("playbooks").toString(), m.id());
         List<URL> jars = new ArrayList<>();
         for (Path d : List.of(dir, dir.resolve("lib"), dir.resolve("target"))) jars.addAll(jarsIn(d));
+        // Inside the plugin's own build (its tests run before its jar exists) the classes folder stands in.
+        if (jars.isEmpty() && Files.isDirectory(dir.resolve("target/classes"))) jars.add(url(dir.resolve("target/classes")));
         ClassLoader loader = jars.isEmpty() ? PluginReader.class.getClassLoader()
                 : new URLClassLoader("plugin-" + m.id(), jars.toArray(URL[]::new), PluginReader.class.getClassLoader());
         return new Plugin(m, dir, playbooks, loader);
@@ -111,6 +113,14 @@ public final class PluginReader {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static URL url(Path p) {
+        try {
+            return p.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
