@@ -92,7 +92,7 @@ public final class SshNodeGateway implements NodeGateway {
                 if (connection != null) connections.discard(command.node(), connection.client());
                 // an idle connection the network dropped silently: nothing ran yet, so go again once
                 if (e instanceof StaleConnection && connection.reused() && attempt == 1) continue;
-                NodeFailure failure = SshFailureClassifier.classify(e, command.node(), address, settings.connectTimeout());
+                NodeFailure failure = SshFailureClassifier.classify(e, "node " + command.node(), address, settings.connectTimeout());
                 return NodeAnswer.failed(failure.status(), failure.getMessage(), millisSince(start));
             }
         }
