@@ -52,11 +52,16 @@ public final class SshNodeGateway implements NodeGateway {
     }
 
     @Override
-    public NodeAnswer run(NodeCommand command) {
+    public NodeAnswer run(NodeCommand asked) {
         long start = System.nanoTime();
         Optional<NodeAddress> address;
+        NodeCommand command = asked;
         try {
-            address = resolver.resolve(command.node());
+            address = resolver.resolve(asked.node());
+            Optional<Boolean> sudo = resolver.sudo(asked.node());
+            if (sudo.isPresent() && sudo.get() != asked.sudo()) {
+                command = new NodeCommand(asked.node(), asked.argv(), sudo.get(), asked.timeoutSeconds());
+            }
         } catch (RuntimeException e) {
             return NodeAnswer.failed(GatherStatus.ERROR, NodeFailure.oneLine("node " + command.node()
                     + ": cannot work out its SSH address: " + e.getMessage()), millisSince(start));

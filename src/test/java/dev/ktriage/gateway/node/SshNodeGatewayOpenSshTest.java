@@ -142,6 +142,38 @@ class SshNodeGatewayOpenSshTest {
     }
 
     @Test
+    void anOperatorsSshConfigIsFollowedByNodeNameAndAddressThroughItsJumpHost() throws IOException {
+        Path known = knownHosts("kh-config", node.knownHostsLine(), bastion.knownHostsLine());
+        SshConfig config = SshConfig.parse("""
+                Host bastion
+                  HostName 127.0.0.1
+                  Port %d
+                Host 127.0.0.1
+                  Port %d
+                Host worker-*
+                  ProxyJump bastion
+                Host *
+                  User %s
+                  IdentityFile %s
+                  UserKnownHostsFile %s
+                  StrictHostKeyChecking yes
+                """.formatted(bastion.port(), node.port(), OpenSshd.user(), clientKey, known));
+        Path nowhere = dir.resolve("no-such-known-hosts");
+        ConfiguredNodeResolver resolver = new ConfiguredNodeResolver(new ConfiguredNodeResolver.Sources(
+                n -> Optional.of("127.0.0.1"), config, NodeOverrides.none(), null, "nobody", dir,
+                new NodeAddress.HostKeyPolicy(nowhere, false)));
+        // no default keys and a known_hosts that does not exist: only the config's can make this work
+        SshSettings bare = new SshSettings(nowhere, List.of(), false, Duration.ofSeconds(20), Duration.ofSeconds(10));
+        int logBefore = bastion.log().length();
+        try (SshNodeGateway g = new SshNodeGateway(bare, resolver)) {
+            NodeAnswer a = g.run(ostype("worker-1"));
+            assertEquals(GatherStatus.OK, a.status(), a::toString);
+            assertEquals("Linux\n", a.stdout());
+        }
+        assertTrue(bastion.log().substring(logBefore).contains("port " + node.port()), "went through the bastion");
+    }
+
+    @Test
     void aJumpHostWithAnUnknownKeyIsRefusedLikeAnyHost() throws IOException {
         Path file = knownHosts("kh-jump-unknown", node.knownHostsLine());
         try (SshNodeGateway g = new SshNodeGateway(settings(file, false), only("n1", at(node).withJump(at(bastion))))) {
