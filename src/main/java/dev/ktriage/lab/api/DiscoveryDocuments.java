@@ -39,6 +39,7 @@ final class DiscoveryDocuments {
         if (p.equals("/version")) return Optional.of(version());
         if (p.equals("/api")) return Optional.of(coreVersions());
         if (p.equals("/apis")) return Optional.of(groups());
+        if (p.equals("/apis/authorization.k8s.io/v1")) return Optional.of(authorizationResources());
         String[] s = p.substring(1).split("/");
         if (s.length == 2 && s[0].equals("api")) return resources("", s[1]);
         if (s.length == 3 && s[0].equals("apis")) return resources(s[1], s[2]);
@@ -84,8 +85,16 @@ final class DiscoveryDocuments {
     }
 
     /** Non-core groups in table order, each with its versions in first-seen order. */
+    private ObjectNode authorizationResources() {
+        ObjectNode o = NODES.objectNode().put("kind", "APIResourceList").put("apiVersion", "v1")
+                .put("groupVersion", "authorization.k8s.io/v1");
+        o.putArray("resources").add(AccessReviews.resource());
+        return o;
+    }
+
     private Map<String, List<String>> versionsByGroup() {
         Map<String, List<String>> out = new LinkedHashMap<>();
+        out.put("authorization.k8s.io", List.of("v1"));
         for (ResourceType t : types) {
             if (t.group().isEmpty()) continue;
             List<String> vs = out.computeIfAbsent(t.group(), g -> new java.util.ArrayList<>());

@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * Wraps fabric8's CRUD dispatcher so the lab answers like a real API server for the reads ktriage
  * and kubectl make: raw paths, discovery, objects with selectors and paging, and logs. Watches go
- * to the CRUD dispatcher; writes are refused, because ktriage is read-only and a write that
- * succeeded here would hide a bug that a real cluster's RBAC might not.
+ * to the CRUD dispatcher; writes are refused (except access reviews, which store nothing),
+ * because ktriage is read-only and a write that succeeded here would hide a bug.
  */
 final class LabDispatcher extends Dispatcher {
 
@@ -64,6 +64,7 @@ final class LabDispatcher extends Dispatcher {
 
     private LabResponse route(RecordedRequest request, String path, Map<String, String> query) {
         String method = request.getMethod();
+        if (method.equals("POST") && path.equals(AccessReviews.PATH)) return AccessReviews.answer(request.getUtf8Body());
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return LabResponse.status(StatusBodies.methodNotAllowed("the ktriage lab is read-only: " + method + " is not allowed"));
         }

@@ -114,6 +114,13 @@ class KubectlAgainstLabTest {
         assertTrue(missing.err().contains("pods \"ghost\" not found"), missing.err());
     }
 
+    @Test
+    void authCanIIsAnsweredWithoutRbac() throws Exception {
+        Run r = kubectl("auth", "can-i", "list", "events", "-n", "kube-system");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("yes", r.out().strip());
+    }
+
     private static Run kubectl(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--request-timeout=10s"));
         cmd.addAll(Arrays.asList(args));

@@ -214,6 +214,16 @@ class LabApiServerFidelityTest {
     }
 
     @Test
+    void accessReviewsAreAllowedAndNotStored() {
+        var review = client.authorization().v1().selfSubjectAccessReview().create(
+                new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder()
+                        .withNewSpec().withNewResourceAttributes().withVerb("list").withResource("events")
+                        .withNamespace("kube-system").endResourceAttributes().endSpec().build());
+        assertTrue(review.getStatus().getAllowed());
+        assertEquals("events", review.getSpec().getResourceAttributes().getResource());
+    }
+
+    @Test
     void badSelectorsAreBadRequests() throws Exception {
         assertEquals(400, get("/api/v1/pods?labelSelector=" + enc("tier in (a")).statusCode());
         assertEquals(400, get("/api/v1/pods?fieldSelector=" + enc("spec.nodeName")).statusCode());
