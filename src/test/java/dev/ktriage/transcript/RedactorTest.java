@@ -50,24 +50,13 @@ class RedactorTest {
     /** Seed 004 quotes the IMDS answer with made-up values of odd shapes: not AKIA-like, a quote, spaces. */
     @Test
     void seed004ImdsBlockAsQuoted() throws Exception {
-        String seed = java.nio.file.Files.readString(seed004());
-        String block = seed.substring(seed.indexOf("{\n  \"Code\""), seed.indexOf("}", seed.indexOf("\"Token\"")) + 1);
+        String block = dev.ktriage.Seeds.imdsBlock();
         String out = r.text(block);
         for (String secret : new String[] {"holyMoly", "It'sreal..", "Mamma Mia!!"}) {
             assertTrue(block.contains(secret), "the seed holds " + secret);
             assertFalse(out.contains(secret), out);
         }
         assertTrue(out.contains("\"Type\": \"AWS-HMAC\""), out);
-    }
-
-    static java.nio.file.Path seed004() {
-        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("ktriage.root", "."));
-        for (java.nio.file.Path p = root.toAbsolutePath(); p != null; p = p.getParent()) {
-            java.nio.file.Path seed = p.resolve("shared/seeds/004_8566e96669b7a525.txt");
-            if (java.nio.file.Files.exists(seed)) return seed;
-        }
-        org.junit.jupiter.api.Assumptions.abort("seed 004 not found above " + root);
-        return null;
     }
 
     @Test
