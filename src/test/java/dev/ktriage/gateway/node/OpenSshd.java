@@ -25,12 +25,14 @@ final class OpenSshd implements AutoCloseable {
     private static final Path PRIVSEP_DIR = Path.of("/run/sshd");
 
     private final Process process;
+    private final String host;
     private final int port;
     private final Path hostPublicKey;
     private final Path log;
 
-    private OpenSshd(Process process, int port, Path hostPublicKey, Path log) {
+    private OpenSshd(Process process, String host, int port, Path hostPublicKey, Path log) {
         this.process = process;
+        this.host = host;
         this.port = port;
         this.hostPublicKey = hostPublicKey;
         this.log = log;
@@ -69,42 +71,56 @@ final class OpenSshd implements AutoCloseable {
      * waits until it greets. Extra lines go into its sshd_config.
      */
     static OpenSshd start(Path dir, Path clientKey, String... extraConfig) throws IOException {
+        IOException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return launch(dir, clientKey, List.of(), "127.0.0.1", freePort(), extraConfig);
+            } catch (IOException e) {
+                last = e; // most likely the free port was taken meanwhile
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * Starts sshd through {@code prefix} (e.g. {@code ip netns exec NS ...}, ending where sshd's own
+     * argv begins) listening on {@code listen:port}, and waits until it greets from here.
+     */
+    static OpenSshd launch(Path dir, Path clientKey, List<String> prefix, String listen, int port, String... extraConfig)
+            throws IOException {
         Files.createDirectories(dir);
         Path hostKey = dir.resolve("host_ed25519");
         if (!Files.exists(hostKey)) keygen(dir, "host_ed25519");
         Path authorized = dir.resolve("authorized_keys");
         Files.copy(Path.of(clientKey + ".pub"), authorized, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        IOException last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            int port = freePort();
-            Path home = Files.createDirectories(dir.resolve("home"));
-            // sshd takes the first value of each keyword, so the test's own lines go first
-            List<String> config = new ArrayList<>(List.of(extraConfig));
-            config.addAll(List.of(
-                    // commands run through the user's login shell, and bash under sshd sources ~/.bashrc: an
-                    // operator's (here: pyenv init) can cost seconds per command. An empty HOME keeps tests fast.
-                    "SetEnv HOME=" + home,
-                    "ListenAddress 127.0.0.1", "Port " + port, "HostKey " + hostKey, "PidFile " + dir.resolve("sshd.pid"),
-                    "AuthorizedKeysFile " + authorized, "PermitRootLogin prohibit-password", "PasswordAuthentication no",
-                    "KbdInteractiveAuthentication no", "UsePAM no", "StrictModes no", "PrintMotd no", "MaxStartups 100:30:200",
-                    "LogLevel VERBOSE"));
-            Path file = dir.resolve("sshd_config");
-            Files.write(file, config, StandardCharsets.UTF_8);
-            Path log = dir.resolve("sshd.log");
-            Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", file.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (greets(port, p)) return new OpenSshd(p, port, Path.of(hostKey + ".pub"), log);
-            p.destroyForcibly();
-            last = new IOException("sshd did not start on port " + port + ": " + Files.readString(log));
-        }
-        throw last;
+        Path home = Files.createDirectories(dir.resolve("home"));
+        // sshd takes the first value of each keyword, so the test's own lines go first
+        List<String> config = new ArrayList<>(List.of(extraConfig));
+        config.addAll(List.of(
+                // commands run through the user's login shell, and bash under sshd sources ~/.bashrc: an
+                // operator's (here: pyenv init) can cost seconds per command. An empty HOME keeps tests fast.
+                "SetEnv HOME=" + home,
+                "ListenAddress " + listen, "Port " + port, "HostKey " + hostKey, "PidFile " + dir.resolve("sshd.pid"),
+                "AuthorizedKeysFile " + authorized, "PermitRootLogin prohibit-password", "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no", "UsePAM no", "StrictModes no", "PrintMotd no", "MaxStartups 100:30:200",
+                "LogLevel VERBOSE"));
+        Path file = dir.resolve("sshd_config");
+        Files.write(file, config, StandardCharsets.UTF_8);
+        Path log = dir.resolve("sshd.log");
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(SSHD.toString(), "-D", "-e", "-f", file.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (greets(listen, port, p)) return new OpenSshd(p, listen, port, Path.of(hostKey + ".pub"), log);
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        throw new IOException("sshd did not start on " + listen + ":" + port + ": " + Files.readString(log));
     }
 
-    private static boolean greets(int port, Process p) {
+    private static boolean greets(String host, int port, Process p) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline && p.isAlive()) {
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+                s.connect(new InetSocketAddress(InetAddress.getByName(host), port), 500);
                 s.setSoTimeout(2000);
                 InputStream in = s.getInputStream();
                 byte[] hello = in.readNBytes(4);
@@ -128,13 +144,13 @@ final class OpenSshd implements AutoCloseable {
 
     /** The known_hosts line OpenSSH's own client would write for this server. */
     String knownHostsLine() throws IOException {
-        return knownHostsLine("127.0.0.1");
+        return knownHostsLine(host);
     }
 
     /** The known_hosts line for this server's key under another name (to model a swapped key). */
     String knownHostsLine(String host) throws IOException {
         String[] pub = Files.readString(hostPublicKey).trim().split("\\s+");
-        return "[" + host + "]:" + port + " " + pub[0] + " " + pub[1];
+        return (port == 22 ? host : "[" + host + "]:" + port) + " " + pub[0] + " " + pub[1];
     }
 
     String log() throws IOException {
