@@ -174,6 +174,29 @@ class SshNodeGatewayOpenSshTest {
     }
 
     @Test
+    void aPerNodeSudoOverrideChangesOnlyTheWire() throws IOException {
+        Path file = knownHosts("kh-sudo", node.knownHostsLine());
+        // we log in as the user that runs sshd (root in CI): the override says sudo is not needed there
+        NodeResolver rootLogin = new NodeResolver() {
+            @Override
+            public Optional<NodeAddress> resolve(String n) {
+                return Optional.of(at(node));
+            }
+
+            @Override
+            public Optional<Boolean> sudo(String n) {
+                return Optional.of(false);
+            }
+        };
+        try (SshNodeGateway g = new SshNodeGateway(settings(file, false), rootLogin)) {
+            NodeCommand asked = new NodeCommand("n1", List.of("printenv", "SUDO_USER"), true, 20);
+            NodeAnswer a = g.run(asked);
+            assertEquals(GatherStatus.OK, a.status(), a::toString);
+            assertEquals(1, a.exitCode(), "printenv finds no SUDO_USER: the command ran without sudo; " + a);
+        }
+    }
+
+    @Test
     void aJumpHostWithAnUnknownKeyIsRefusedLikeAnyHost() throws IOException {
         Path file = knownHosts("kh-jump-unknown", node.knownHostsLine());
         try (SshNodeGateway g = new SshNodeGateway(settings(file, false), only("n1", at(node).withJump(at(bastion))))) {
