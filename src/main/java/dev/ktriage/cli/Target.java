@@ -4,6 +4,10 @@ import dev.ktriage.gateway.ClusterGateway;
 import dev.ktriage.gateway.NodeGateway;
 import dev.ktriage.gateway.cluster.Fabric8ClusterGateway;
 import dev.ktriage.gateway.node.ClusterNodeResolver;
+import dev.ktriage.gateway.node.ConfiguredNodeResolver;
+import dev.ktriage.gateway.node.NodeAddress;
+import dev.ktriage.gateway.node.NodeOverrides;
+import dev.ktriage.gateway.node.SshConfig;
 import dev.ktriage.gateway.node.SshNodeGateway;
 import dev.ktriage.gateway.node.SshSettings;
 import dev.ktriage.lab.Lab;
@@ -34,7 +38,7 @@ final class Target implements AutoCloseable {
         Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds));
         if (o.lab != null) return lab(ScenarioLoader.load(o.lab), timeout);
         Fabric8ClusterGateway cluster = Fabric8ClusterGateway.connect(o.kubeconfig, o.context, o.namespace, timeout);
-        return new Target(cluster, liveNodes(cluster), null);
+        return new Target(cluster, liveNodes(cluster, o), null);
     }
 
     /** A scenario's embedded lab, started for this session. */
@@ -43,13 +47,22 @@ final class Target implements AutoCloseable {
         return new Target(lab.clusterGateway(timeout), lab.nodeGateway(), lab);
     }
 
-    /** Nodes as an operator reaches them: their own known_hosts and keys; host keys are checked. */
-    private static NodeGateway liveNodes(ClusterGateway cluster) {
-        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+    /**
+     * Nodes as an operator reaches them: their ~/.ssh/config, known_hosts and keys, and the
+     * ktriage config's per-node overrides; host keys are checked unless --ssh-accept-new.
+     */
+    private static NodeGateway liveNodes(ClusterGateway cluster, TargetOptions o) {
+        if (o.sshConfig != null && !Files.isRegularFile(o.sshConfig)) throw new IllegalArgumentException("ssh config not found: " + o.sshConfig);
+        Path home = Path.of(System.getProperty("user.home"));
+        Path ssh = home.resolve(".ssh");
         List<Path> keys = Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve).filter(Files::isReadable).toList();
         String user = System.getenv().getOrDefault("KTRIAGE_SSH_USER", System.getProperty("user.name"));
-        SshSettings settings = new SshSettings(ssh.resolve("known_hosts"), keys, false, Duration.ofSeconds(10), Duration.ofSeconds(5));
-        return new SshNodeGateway(settings, new ClusterNodeResolver(cluster, user));
+        SshSettings settings = new SshSettings(ssh.resolve("known_hosts"), keys, o.sshAcceptNew, Duration.ofSeconds(10), Duration.ofSeconds(5));
+        ClusterNodeResolver fromStatus = new ClusterNodeResolver(cluster, user);
+        ConfiguredNodeResolver resolver = new ConfiguredNodeResolver(new ConfiguredNodeResolver.Sources(fromStatus::statusAddress,
+                SshConfig.load(o.sshConfig != null ? o.sshConfig : ssh.resolve("config")), NodeOverrides.load(NodeOverrides.DEFAULT_FILE),
+                o.sshUser, user, home, new NodeAddress.HostKeyPolicy(settings.knownHosts(), settings.acceptNewHostKeys())));
+        return new SshNodeGateway(settings, resolver);
     }
 
     private static Path tempDir() {

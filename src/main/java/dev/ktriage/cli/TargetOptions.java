@@ -18,6 +18,15 @@ final class TargetOptions {
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace for inputs given without one.")
     String namespace;
 
+    @Option(names = "--ssh-user", paramLabel = "USER", description = "User for SSH to nodes (default: ~/.ssh/config's User, then $KTRIAGE_SSH_USER, then yours).")
+    String sshUser;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "OpenSSH client config to read Host blocks from (default: ~/.ssh/config).")
+    Path sshConfig;
+
+    @Option(names = "--ssh-accept-new", description = "Trust on first use: add unknown node host keys to known_hosts. A changed key is refused regardless.")
+    boolean sshAcceptNew;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15", description = "Bound for each API request (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 }

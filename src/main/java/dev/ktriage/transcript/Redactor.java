@@ -20,7 +20,7 @@ public final class Redactor {
     static final String MARK = "<redacted>";
 
     private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i)(password|passwd|secret|secretaccesskey|token|sessiontoken|client-key-data|client-key|private[-_]?key|apikey|api[-_]key|access[-_]?token|refresh[-_]?token|id[-_]?token)");
+            "(?i)(password|passwd|secret|secretaccesskey|accesskeyid|token|sessiontoken|client-key-data|client-key|private[-_]?key|apikey|api[-_]key|access[-_]?token|refresh[-_]?token|id[-_]?token)");
 
     private record Rule(Pattern pattern, String replacement) {}
 
@@ -29,10 +29,15 @@ public final class Redactor {
             new Rule(Pattern.compile("\\b(AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\\b"), "$1" + MARK),
             new Rule(Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*"), MARK),
             new Rule(Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"), "$1" + MARK),
-            // "Key" : "value" pairs in JSON-looking text (IMDS credentials, config dumps).
-            new Rule(Pattern.compile("(?i)(\"(?:SecretAccessKey|Token|SessionToken|password|secret|client-key-data|token)\"\\s*:\\s*\")[^\"]*(\")"), "$1" + MARK + "$2"),
-            // key: value / key=value in YAML, env files and command lines.
-            new Rule(Pattern.compile("(?i)\\b((?:client-key-data|token|password|passwd|secret|aws_secret_access_key|aws_session_token)\\s*[:=]\\s*)(?!" + Pattern.quote(MARK) + ")[^\\s\"',}]+"), "$1" + MARK));
+            // "Key" : "value" pairs in JSON-looking text (IMDS credentials, config dumps); values may hold
+            // escaped quotes. The access key id is redacted too: with the secret gone it is harmless, but
+            // seed 004's IMDS answer shows it next to them and it names the node's IAM identity.
+            new Rule(Pattern.compile("(?i)(\"(?:AccessKeyId|SecretAccessKey|Token|SessionToken|password|secret|client-key-data|token|access_token|refresh_token|id_token)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")"), "$1" + MARK + "$2"),
+            // YAML "key: value" on its own line: the whole rest of the line, spaces included.
+            new Rule(Pattern.compile("(?im)^(\\s*-?\\s*(?:client-key-data|token|password|passwd|secret|aws_secret_access_key|aws_session_token|aws_access_key_id)\\s*:[ \\t]*)(?!" + Pattern.quote(MARK) + ")(?![|>][ \\t]*$)\\S[^\\r\\n]*"), "$1" + MARK),
+            // key: value / key=value in env files and command lines.
+            new Rule(Pattern.compile("(?i)\\b((?:client-key-data|token|password|passwd|secret|aws_secret_access_key|aws_session_token|aws_access_key_id)[ \\t]*[:=][ \\t]*)(?!" + Pattern.quote(MARK) + ")[^\\s\"',}]+"), "$1" + MARK),
+            new Rule(Pattern.compile("(?i)(authorization:\\s*basic\\s+)[A-Za-z0-9+/=]{8,}"), "$1" + MARK));
 
     public String text(String s) {
         if (s == null || s.isEmpty()) return s;

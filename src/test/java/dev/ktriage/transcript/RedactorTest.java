@@ -46,4 +46,26 @@ class RedactorTest {
         JsonNode kubeconfig = new ObjectMapper().readTree("{\"users\":[{\"user\":{\"client-key-data\":\"LS0tLS1CRUdJTi\"}}]}");
         assertFalse(r.json(kubeconfig).toString().contains("LS0tLS1CRUdJTi"));
     }
+
+    /** Seed 004 quotes the IMDS answer with made-up values of odd shapes: not AKIA-like, a quote, spaces. */
+    @Test
+    void seed004ImdsBlockAsQuoted() throws Exception {
+        String block = dev.ktriage.Seeds.imdsBlock();
+        String out = r.text(block);
+        for (String secret : new String[] {"holyMoly", "It'sreal..", "Mamma Mia!!"}) {
+            assertTrue(block.contains(secret), "the seed holds " + secret);
+            assertFalse(out.contains(secret), out);
+        }
+        assertTrue(out.contains("\"Type\": \"AWS-HMAC\""), out);
+    }
+
+    @Test
+    void moreShapes() {
+        assertFalse(r.text("{\"Token\": \"ab\\\"cd-secret\"}").contains("cd-secret"), "escaped quote inside the value");
+        assertEquals("token: <redacted>\nuser: x", r.text("token: Mamma Mia!!\nuser: x"));
+        assertEquals("  - password: <redacted>", r.text("  - password: two words"));
+        assertEquals("aws_access_key_id=<redacted>", r.text("aws_access_key_id=AKIDEXAMPLE"));
+        assertEquals("Authorization: Basic <redacted>", r.text("Authorization: Basic dXNlcjpodW50ZXIy"));
+        assertEquals("secret:\n  name: db", r.text("secret:\n  name: db"), "a mapping key alone is not a value");
+    }
 }

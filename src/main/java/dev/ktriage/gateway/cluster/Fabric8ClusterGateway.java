@@ -1,5 +1,9 @@
 package dev.ktriage.gateway.cluster;
 
+import dev.ktriage.gateway.AccessCheck;
+import dev.ktriage.gateway.AccessReviewer;
+import dev.ktriage.gateway.AccessVerdict;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktriage.gateway.ClusterAnswer;
 import dev.ktriage.gateway.ClusterGateway;
@@ -27,7 +31,7 @@ import java.util.Optional;
  * The cluster gateway over fabric8, for a live cluster and for the lab alike. Every selector and
  * limit goes to the server; failures come back as answers with a reason, never as exceptions.
  */
-public final class Fabric8ClusterGateway implements ClusterGateway {
+public final class Fabric8ClusterGateway implements ClusterGateway, AccessReviewer {
 
     private final KubernetesClient client;
     private final String description;
@@ -164,6 +168,12 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
 
     static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Whether these credentials may make a read, asked with a SelfSubjectAccessReview. */
+    @Override
+    public AccessVerdict review(AccessCheck check) {
+        return new SelfAccessReview(client).review(check);
     }
 
     @Override

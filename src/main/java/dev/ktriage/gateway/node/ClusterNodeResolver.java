@@ -19,7 +19,7 @@ public final class ClusterNodeResolver implements NodeResolver {
 
     private final ClusterGateway cluster;
     private final String user;
-    private final Map<String, Optional<NodeAddress>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> cache = new ConcurrentHashMap<>();
 
     public ClusterNodeResolver(ClusterGateway cluster, String user) {
         this.cluster = cluster;
@@ -28,13 +28,18 @@ public final class ClusterNodeResolver implements NodeResolver {
 
     @Override
     public Optional<NodeAddress> resolve(String node) {
+        return statusAddress(node).map(host -> new NodeAddress(host, 22, user));
+    }
+
+    /** The address the Node object reports, before any ssh config is applied. */
+    public Optional<String> statusAddress(String node) {
         return cache.computeIfAbsent(node, this::lookup);
     }
 
-    private Optional<NodeAddress> lookup(String node) {
+    private Optional<String> lookup(String node) {
         ClusterAnswer a = cluster.query(new ClusterRequest.Get("nodes", null, node));
         if (a.status().isFailure() || a.body() == null) return Optional.empty();
-        return address(a.body()).map(host -> new NodeAddress(host, 22, user));
+        return address(a.body());
     }
 
     static Optional<String> address(JsonNode nodeObject) {

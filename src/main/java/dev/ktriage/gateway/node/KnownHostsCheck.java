@@ -21,14 +21,15 @@ import java.util.Optional;
  */
 final class KnownHostsCheck extends OpenSSHKnownHosts {
 
-    private final String node;
+    private final String who;
     private final boolean acceptNew;
     private final Object fileLock;
     private volatile String refusal;
 
-    KnownHostsCheck(File knownHosts, String node, boolean acceptNew, Object fileLock) throws IOException {
+    /** @param who the host as the operator knows it: "node NAME" or "jump host NAME" */
+    KnownHostsCheck(File knownHosts, String who, boolean acceptNew, Object fileLock) throws IOException {
         super(knownHosts);
-        this.node = node;
+        this.who = who;
         this.acceptNew = acceptNew;
         this.fileLock = fileLock;
     }
@@ -40,7 +41,7 @@ final class KnownHostsCheck extends OpenSSHKnownHosts {
     @Override
     protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
         if (!acceptNew) {
-            refusal = "host key of node " + node + " (" + hostname + ", " + describe(key) + ") is not in "
+            refusal = "host key of " + who + " (" + hostname + ", " + describe(key) + ") is not in "
                     + getFile() + "; add it, or allow accepting new host keys";
             return false;
         }
@@ -61,7 +62,7 @@ final class KnownHostsCheck extends OpenSSHKnownHosts {
                 entries().add(entry);
                 return true;
             } catch (IOException e) {
-                refusal = "host key of node " + node + " (" + hostname + ") could not be added to " + getFile() + ": " + e.getMessage();
+                refusal = "host key of " + who + " (" + hostname + ") could not be added to " + getFile() + ": " + e.getMessage();
                 return false;
             }
         }
@@ -69,7 +70,7 @@ final class KnownHostsCheck extends OpenSSHKnownHosts {
 
     @Override
     protected boolean hostKeyChangedAction(String hostname, PublicKey key) {
-        refusal = "HOST KEY MISMATCH for node " + node + " at " + hostname + ": it presented " + describe(key)
+        refusal = "HOST KEY MISMATCH for " + who + " at " + hostname + ": it presented " + describe(key)
                 + ", which " + getFile() + " does not list for it; possible man-in-the-middle, not connecting";
         return false;
     }

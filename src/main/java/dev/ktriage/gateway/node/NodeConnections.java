@@ -4,6 +4,7 @@ import dev.ktriage.gateway.GatherStatus;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeoutException;
  * One authenticated SSH connection per node, opened on first use and reused: sshj multiplexes
  * concurrent sessions over it, so a playbook's many commands cost one handshake per node.
  * A dropped connection is reopened on the next command. Failed connects are not cached, so a
- * node that comes back is reached again.
+ * node that comes back is reached again. Nodes behind a jump host (ProxyJump) are reached through
+ * a direct-tcpip channel on one shared connection to it, the way {@code ssh -J} does.
  */
 final class NodeConnections implements AutoCloseable {
 
@@ -34,6 +36,8 @@ final class NodeConnections implements AutoCloseable {
     private final Map<String, SSHClient> clients = new ConcurrentHashMap<>();
     private final Map<String, Object> nodeLocks = new ConcurrentHashMap<>();
     private final Map<String, Semaphore> sessionPermits = new ConcurrentHashMap<>();
+    private final Map<String, SSHClient> jumps = new ConcurrentHashMap<>();
+    private final Map<String, Object> jumpLocks = new ConcurrentHashMap<>();
     private final Object knownHostsLock = new Object();
     private volatile boolean closed;
 
@@ -54,7 +58,7 @@ final class NodeConnections implements AutoCloseable {
                 clients.remove(node);
                 disconnectQuietly(cached);
             }
-            SSHClient fresh = connect(node, address);
+            SSHClient fresh = open("node " + node, address);
             clients.put(node, fresh);
             return new Connection(fresh, false);
         }
@@ -73,7 +77,32 @@ final class NodeConnections implements AutoCloseable {
         if (clients.remove(node, client)) disconnectQuietly(client);
     }
 
-    private SSHClient connect(String node, NodeAddress address) throws IOException, NodeFailure {
+    /** One connection per jump host, shared by every node behind it and reopened when it dropped. */
+    private SSHClient jumpClient(NodeAddress jump) throws IOException, NodeFailure {
+        String key = jump.key();
+        synchronized (jumpLocks.computeIfAbsent(key, k -> new Object())) {
+            if (closed) throw new NodeFailure(GatherStatus.ERROR, "the SSH gateway is closed");
+            SSHClient cached = jumps.get(key);
+            if (cached != null && cached.isConnected() && cached.isAuthenticated()) return cached;
+            if (cached != null) {
+                jumps.remove(key);
+                disconnectQuietly(cached);
+            }
+            SSHClient fresh;
+            try {
+                fresh = open("jump host " + jump.host(), jump);
+            } catch (NodeFailure e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw SshFailureClassifier.classify(e, "jump host " + jump.host(), jump, settings.connectTimeout());
+            }
+            jumps.put(key, fresh);
+            return fresh;
+        }
+    }
+
+    /** Connects (directly or through the jump host), checks the host key and logs in. */
+    private SSHClient open(String who, NodeAddress address) throws IOException, NodeFailure {
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
         SSHClient client = new SSHClient(config);
         client.setConnectTimeout(timeoutMs);
@@ -83,27 +112,33 @@ final class NodeConnections implements AutoCloseable {
         // bounds key exchange and each authentication round trip, not the commands (those have their own bound)
         client.getTransport().setTimeoutMs(timeoutMs);
         client.getConnection().setTimeoutMs(timeoutMs);
-        KnownHostsCheck hostKeys = new KnownHostsCheck(settings.knownHosts().toFile(), node,
-                settings.acceptNewHostKeys(), knownHostsLock);
+        NodeAddress.HostKeyPolicy policy = address.hostKeys() != null ? address.hostKeys()
+                : new NodeAddress.HostKeyPolicy(settings.knownHosts(), settings.acceptNewHostKeys());
+        KnownHostsCheck hostKeys = new KnownHostsCheck(policy.knownHosts().toFile(), who, policy.acceptNew(), knownHostsLock);
         client.addHostKeyVerifier(hostKeys);
+        String where = who + " (" + address.host() + ":" + address.port() + ")";
         try {
-            client.connect(address.host(), address.port());
+            if (address.jump() == null) {
+                client.connect(address.host(), address.port());
+            } else {
+                client.connectVia(tunnel(where, address));
+            }
         } catch (TransportException e) {
             disconnectQuietly(client);
             if (hostKeys.refusal().isPresent()) throw new NodeFailure(GatherStatus.REFUSED, hostKeys.refusal().get());
-            String where = "node " + node + " (" + address.host() + ":" + address.port() + ")";
             if (causedByTimeout(e)) {
                 throw new NodeFailure(GatherStatus.UNREACHABLE, where + ": no SSH handshake within " + timeoutMs + " ms");
             }
             // something listens but no SSH session could be set up with it: for us the node is not reachable
             throw new NodeFailure(GatherStatus.UNREACHABLE, where + ": SSH handshake failed: " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | NodeFailure e) {
             disconnectQuietly(client);
             throw e;
         }
         try {
             client.authPublickey(address.user(), identities(client, address));
-            client.getSocket().setSoTimeout(0);
+            // through a jump host there is no socket of our own: the channel is bounded by the jump's connection
+            if (client.getSocket() != null) client.getSocket().setSoTimeout(0);
             return client;
         } catch (UserAuthException e) {
             disconnectQuietly(client);
@@ -112,10 +147,24 @@ final class NodeConnections implements AutoCloseable {
                 if (t instanceof TransportException dropped) throw dropped;
             }
             throw new NodeFailure(GatherStatus.REFUSED, "authentication failed for " + address.user() + "@"
-                    + address.host() + " (node " + node + ", port " + address.port() + ")");
+                    + address.host() + " (" + who + ", port " + address.port() + ")");
         } catch (IOException | RuntimeException e) {
             disconnectQuietly(client);
             throw e;
+        }
+    }
+
+    /**
+     * A direct-tcpip channel from the jump host to the node, what {@code ssh -J} opens. The jump
+     * host makes the TCP connection, so a node it cannot reach fails the channel open.
+     */
+    private DirectConnection tunnel(String where, NodeAddress address) throws IOException, NodeFailure {
+        SSHClient via = jumpClient(address.jump());
+        try {
+            return via.newDirectConnection(address.host(), address.port());
+        } catch (IOException e) {
+            throw new NodeFailure(GatherStatus.UNREACHABLE, where + ": jump host " + address.jump().host()
+                    + " could not open a connection to it: " + e.getMessage());
         }
     }
 
@@ -127,13 +176,14 @@ final class NodeConnections implements AutoCloseable {
     }
 
     private List<KeyProvider> identities(SSHClient client, NodeAddress address) throws IOException, NodeFailure {
+        List<Path> files = address.identityFiles().isEmpty() ? settings.identityFiles() : address.identityFiles();
         List<KeyProvider> keys = new ArrayList<>();
-        for (Path file : settings.identityFiles()) {
+        for (Path file : files) {
             if (Files.isReadable(file)) keys.add(client.loadKeys(file.toString()));
         }
         if (keys.isEmpty()) {
             throw new NodeFailure(GatherStatus.REFUSED, "authentication failed for " + address.user() + "@"
-                    + address.host() + ": no readable identity file among " + settings.identityFiles());
+                    + address.host() + ": no readable identity file among " + files);
         }
         return keys;
     }
@@ -143,6 +193,9 @@ final class NodeConnections implements AutoCloseable {
         closed = true;
         for (SSHClient client : clients.values()) disconnectQuietly(client);
         clients.clear();
+        // after the nodes: their tunnels run through these
+        for (SSHClient client : jumps.values()) disconnectQuietly(client);
+        jumps.clear();
     }
 
     private static void disconnectQuietly(SSHClient client) {

@@ -7,4 +7,12 @@ import java.util.Optional;
 public interface NodeResolver {
 
     Optional<NodeAddress> resolve(String node);
+
+    /**
+     * Whether commands on this node go through {@code sudo -n}, when the operator's config says so
+     * (false: we log in as root already; true: always); empty: as the playbook step says.
+     */
+    default Optional<Boolean> sudo(String node) {
+        return Optional.empty();
+    }
 }

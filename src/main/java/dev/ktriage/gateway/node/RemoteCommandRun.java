@@ -26,6 +26,8 @@ final class RemoteCommandRun {
 
     static final int STDOUT_CAP = 4 * 1024 * 1024;
     static final int STDERR_CAP = 1024 * 1024;
+    /** What GNU and busybox {@code timeout} exit with when they had to stop the command. */
+    static final int REMOTE_TIMEOUT_EXIT = 124;
 
     private final ExecutorService pumps;
     private final Duration grace;
@@ -57,6 +59,11 @@ final class RemoteCommandRun {
             if (exit == null) {
                 String signal = exec.getExitSignal() != null ? "killed by signal " + exec.getExitSignal() : "ended without an exit status";
                 throw new NodeFailure(GatherStatus.ERROR, "node " + command.node() + ": `" + command.commandLine() + "` " + signal);
+            }
+            if (exit == REMOTE_TIMEOUT_EXIT) {
+                return NodeAnswer.failed(GatherStatus.TIMEOUT, NodeFailure.oneLine("node " + command.node() + ": `"
+                        + command.commandLine() + "` was stopped by the node's `timeout " + command.timeoutSeconds()
+                        + "` (exit 124)"), millisSince(startNanos));
             }
             return NodeAnswer.ran(exit, stdout.text(), stderr.text() + notes(stdout, stderr), millisSince(startNanos));
         } catch (TimeoutException e) {

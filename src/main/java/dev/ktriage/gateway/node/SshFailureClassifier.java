@@ -30,8 +30,9 @@ final class SshFailureClassifier {
     private SshFailureClassifier() {
     }
 
-    static NodeFailure classify(Throwable failure, String node, NodeAddress address, Duration connectTimeout) {
-        String where = "node " + node + " (" + address.host() + ":" + address.port() + ")";
+    /** @param who the host as the operator knows it: "node NAME" or "jump host NAME" */
+    static NodeFailure classify(Throwable failure, String who, NodeAddress address, Duration connectTimeout) {
+        String where = who + " (" + address.host() + ":" + address.port() + ")";
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof NodeFailure known) return known;
             if (t instanceof UnknownHostException) {

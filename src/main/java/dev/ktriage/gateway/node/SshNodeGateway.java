@@ -52,11 +52,16 @@ public final class SshNodeGateway implements NodeGateway {
     }
 
     @Override
-    public NodeAnswer run(NodeCommand command) {
+    public NodeAnswer run(NodeCommand asked) {
         long start = System.nanoTime();
         Optional<NodeAddress> address;
+        NodeCommand command = asked;
         try {
-            address = resolver.resolve(command.node());
+            address = resolver.resolve(asked.node());
+            Optional<Boolean> sudo = resolver.sudo(asked.node());
+            if (sudo.isPresent() && sudo.get() != asked.sudo()) {
+                command = new NodeCommand(asked.node(), asked.argv(), sudo.get(), asked.timeoutSeconds());
+            }
         } catch (RuntimeException e) {
             return NodeAnswer.failed(GatherStatus.ERROR, NodeFailure.oneLine("node " + command.node()
                     + ": cannot work out its SSH address: " + e.getMessage()), millisSince(start));
@@ -92,7 +97,7 @@ public final class SshNodeGateway implements NodeGateway {
                 if (connection != null) connections.discard(command.node(), connection.client());
                 // an idle connection the network dropped silently: nothing ran yet, so go again once
                 if (e instanceof StaleConnection && connection.reused() && attempt == 1) continue;
-                NodeFailure failure = SshFailureClassifier.classify(e, command.node(), address, settings.connectTimeout());
+                NodeFailure failure = SshFailureClassifier.classify(e, "node " + command.node(), address, settings.connectTimeout());
                 return NodeAnswer.failed(failure.status(), failure.getMessage(), millisSince(start));
             }
         }

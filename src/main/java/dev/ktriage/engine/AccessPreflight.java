@@ -1,0 +1,150 @@
+package dev.ktriage.engine;
+
+import dev.ktriage.gateway.AccessCheck;
+import dev.ktriage.gateway.AccessReviewer;
+import dev.ktriage.gateway.AccessVerdict;
+import dev.ktriage.playbook.Gather;
+import dev.ktriage.playbook.Input;
+import dev.ktriage.playbook.Playbook;
+import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.playbook.Rule;
+import dev.ktriage.playbook.Step;
+import dev.ktriage.playbook.expr.Template;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Before a session starts: which of a playbook's cluster reads (and those of the playbooks it
+ * hands off to) these credentials may not make, so the operator learns up front which steps will
+ * be inconclusive for lack of which verb on which resource. Deriving the checks is a pure function
+ * of the playbooks and inputs; the verdicts come from an {@link AccessReviewer}.
+ */
+public final class AccessPreflight {
+
+    /**
+     * A read one step makes.
+     *
+     * @param namespaceAtRunTime the namespace comes from evidence gathered earlier in the session, so
+     *                           the check asks across all namespaces (stricter than the step needs)
+     */
+    public record Need(String playbook, String step, AccessCheck check, boolean namespaceAtRunTime) {
+    }
+
+    /** A step that will be inconclusive (denied) or may be (the review failed). */
+    public record Gap(Need need, AccessVerdict verdict) {
+        public String says() {
+            String what = verdict.denied() ? "will be inconclusive: not allowed to " : "may be inconclusive: could not check ";
+            return "step '" + need.playbook() + "/" + need.step() + "' " + what + need.check().describe()
+                    + (verdict.reason() == null || verdict.reason().isBlank() ? "" : " (" + verdict.reason() + ")")
+                    + "; ask for it, or check with: " + need.check().kubectl();
+        }
+    }
+
+    private AccessPreflight() {
+    }
+
+    /** Reviews every distinct check once; the gaps come back in step order. */
+    public static List<Gap> check(PlaybookCatalog catalog, String playbookId, Map<String, String> inputs,
+                                  String defaultNamespace, AccessReviewer reviewer) {
+        Map<AccessCheck, AccessVerdict> verdicts = new LinkedHashMap<>();
+        List<Gap> gaps = new ArrayList<>();
+        for (Need n : needs(catalog, playbookId, inputs, defaultNamespace)) {
+            AccessVerdict v = verdicts.computeIfAbsent(n.check(), reviewer::review);
+            if (!Boolean.TRUE.equals(v.allowed())) gaps.add(new Gap(n, v));
+        }
+        return gaps;
+    }
+
+    /** The reads of a playbook and of every playbook it can hand off to, in step order. */
+    public static List<Need> needs(PlaybookCatalog catalog, String playbookId, Map<String, String> inputs, String defaultNamespace) {
+        List<Need> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(playbookId));
+        Map<String, Object> vars = variables(catalog.require(playbookId), inputs, defaultNamespace);
+        while (!todo.isEmpty()) {
+            Playbook p = catalog.require(todo.removeFirst());
+            if (!seen.add(p.id())) continue;
+            for (Step s : p.steps().values()) {
+                if (s.gather() instanceof Gather.Cluster c) out.add(need(p.id(), s.id(), c, p.id().equals(playbookId) ? vars : Map.of(), defaultNamespace));
+                for (Rule r : s.rules()) {
+                    if (r.handoff() != null) todo.addLast(r.handoff().playbook());
+                }
+            }
+        }
+        return out;
+    }
+
+    static Need need(String playbook, String step, Gather.Cluster c, Map<String, Object> vars, String defaultNamespace) {
+        if (c.verb().equals("raw")) return raw(playbook, step, c.path(), vars);
+        String ns = render(c.namespace(), vars);
+        boolean atRunTime = c.namespace() != null && ns == null;
+        // a get or logs without a namespace reads the default one; a list without one lists them all
+        if (ns == null && !atRunTime && !c.verb().equals("list")) ns = defaultNamespace;
+        AccessCheck check = switch (c.verb()) {
+            case "logs" -> AccessCheck.resource("get", "pods", "log", ns);
+            case "list" -> AccessCheck.resource("list", c.resource(), null, ns);
+            default -> AccessCheck.resource("get", c.resource(), null, ns);
+        };
+        return new Need(playbook, step, check, atRunTime);
+    }
+
+    /** Node proxy, namespaced and cluster objects, subresources; anything else is a non-resource URL. */
+    static Need raw(String playbook, String step, Template path, Map<String, Object> vars) {
+        String rendered = render(path, vars);
+        boolean atRunTime = rendered == null;
+        // the shape of the path is enough: names do not change which permission it needs
+        String p = rendered != null ? rendered : path.source().replaceAll("\\$\\{[^}]*}", "x");
+        int q = p.indexOf('?');
+        if (q >= 0) p = p.substring(0, q);
+        String[] s = p.replaceAll("^/+", "").split("/");
+        int at;
+        String group;
+        if (s.length >= 3 && s[0].equals("api")) {
+            at = 2;
+            group = "";
+        } else if (s.length >= 4 && s[0].equals("apis")) {
+            at = 3;
+            group = s[1];
+        } else {
+            return new Need(playbook, step, AccessCheck.path("get", p.startsWith("/") ? p : "/" + p), false);
+        }
+        String ns = null;
+        if (s.length > at + 2 && s[at].equals("namespaces")) {
+            ns = s[at + 1];
+            at += 2;
+        }
+        String resource = s[at] + (group.isEmpty() ? "" : "." + group);
+        String sub = s.length > at + 2 ? s[at + 2] : null;
+        return new Need(playbook, step, AccessCheck.resource("get", resource, sub, atRunTime && ns != null ? null : ns), atRunTime);
+    }
+
+    /** Null when the template needs values only the session will find. */
+    private static String render(Template t, Map<String, Object> vars) {
+        if (t == null) return null;
+        try {
+            String s = t.render(vars);
+            return s.isBlank() || !t.variables().stream().allMatch(vars::containsKey) ? null : s;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The variables a session would start with, without asking anyone (missing inputs stay missing). */
+    private static Map<String, Object> variables(Playbook p, Map<String, String> inputs, String defaultNamespace) {
+        Map<String, Object> vars = new LinkedHashMap<>(inputs);
+        for (Input in : p.inputs()) {
+            String v = inputs.get(in.id());
+            if (v == null || in.kind() != Input.Kind.POD) continue;
+            int slash = v.indexOf('/');
+            vars.put(in.id() + ".namespace", slash < 0 ? defaultNamespace : v.substring(0, slash));
+            vars.put(in.id() + ".name", slash < 0 ? v : v.substring(slash + 1));
+        }
+        return vars;
+    }
+}

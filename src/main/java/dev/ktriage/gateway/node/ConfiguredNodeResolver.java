@@ -1,0 +1,132 @@
+package dev.ktriage.gateway.node;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reaches a node the way the operator's own ssh would: the address from the Node's status, then
+ * ~/.ssh/config (a Host block applies when its patterns match the node's name or its address;
+ * first value wins in file order), then the ktriage config's per-node overrides, which win over both.
+ * <ul>
+ * <li>host: override, else the config's HostName, else the Node's InternalIP/ExternalIP/Hostname;</li>
+ * <li>user: override, else {@code --ssh-user}, else the config's User, else the default user;</li>
+ * <li>port, keys, known_hosts, StrictHostKeyChecking and ProxyJump from the config; jump hosts are
+ *     themselves looked up in it, as {@code ssh -J} does.</li>
+ * </ul>
+ */
+public final class ConfiguredNodeResolver implements NodeResolver {
+
+    /**
+     * @param statusAddress the address a Node reports (see {@link ClusterNodeResolver#statusAddress})
+     * @param flagUser      {@code --ssh-user}, or null
+     * @param defaultUser   when nothing else names a user
+     * @param defaults      known_hosts and accept-new for hosts the config says nothing about
+     */
+    public record Sources(Function<String, Optional<String>> statusAddress, SshConfig sshConfig, NodeOverrides overrides,
+                          String flagUser, String defaultUser, Path home, NodeAddress.HostKeyPolicy defaults) {
+    }
+
+    private final Sources s;
+
+    public ConfiguredNodeResolver(Sources sources) {
+        this.s = sources;
+    }
+
+    @Override
+    public Optional<NodeAddress> resolve(String node) {
+        Optional<NodeOverrides.Entry> override = s.overrides().forNode(node);
+        String address = override.map(NodeOverrides.Entry::host).orElseGet(() -> s.statusAddress().apply(node).orElse(null));
+        SshConfig.HostOptions options = address == null ? s.sshConfig().lookup(node) : s.sshConfig().lookup(node, address);
+        if (address == null && options.hostName() == null) return Optional.empty();
+        String user = first(override.map(NodeOverrides.Entry::user).orElse(null), s.flagUser(), options.user(), s.defaultUser());
+        int port = first(override.map(NodeOverrides.Entry::port).orElse(null), options.port(), 22);
+        String host = override.map(NodeOverrides.Entry::host).orElse(null);
+        if (host == null) host = options.hostName() != null ? expand(options.hostName(), address == null ? node : address, port, user) : address;
+        NodeAddress target = new NodeAddress(host, port, user, identities(options, host, port, user),
+                hostKeys(options, host, port, user), null);
+        String jump = override.map(NodeOverrides.Entry::jump).orElse(options.proxyJump());
+        return Optional.of(jump == null || jump.equalsIgnoreCase("none") ? target : target.withJump(jumpChain(jump, 0)));
+    }
+
+    @Override
+    public Optional<Boolean> sudo(String node) {
+        return s.overrides().forNode(node).map(NodeOverrides.Entry::sudo);
+    }
+
+    /** "a,b" means: reach a, through it b, through b the node. Each hop is looked up in the config. */
+    private NodeAddress jumpChain(String spec, int depth) {
+        if (depth > NodeAddress.MAX_JUMPS) throw new IllegalArgumentException("ProxyJump loop at '" + spec + "'");
+        String[] hops = spec.split(",");
+        NodeAddress previous = null;
+        for (int i = 0; i < hops.length; i++) {
+            NodeAddress hop = hop(hops[i].strip());
+            boolean lastOfChain = i == hops.length - 1;
+            if (i == 0) {
+                // the first hop may itself sit behind its own ProxyJump
+                String own = s.sshConfig().lookup(name(hops[i].strip())).proxyJump();
+                if (own != null && !own.equalsIgnoreCase("none")) hop = hop.withJump(jumpChain(own, depth + 1));
+            } else {
+                hop = hop.withJump(previous);
+            }
+            previous = hop;
+            if (lastOfChain) return hop;
+        }
+        throw new IllegalArgumentException("empty ProxyJump");
+    }
+
+    /** One ProxyJump element, {@code [user@]host[:port]}, with the config's values for that host. */
+    private NodeAddress hop(String spec) {
+        String user = null;
+        String rest = spec;
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            user = rest.substring(0, at);
+            rest = rest.substring(at + 1);
+        }
+        Integer port = null;
+        int colon = rest.lastIndexOf(':');
+        if (colon >= 0 && !rest.startsWith("[")) {
+            port = Integer.parseInt(rest.substring(colon + 1));
+            rest = rest.substring(0, colon);
+        }
+        SshConfig.HostOptions o = s.sshConfig().lookup(rest);
+        String u = first(user, o.user(), s.flagUser(), s.defaultUser());
+        int p = first(port, o.port(), 22);
+        String host = o.hostName() != null ? expand(o.hostName(), rest, p, u) : rest;
+        return new NodeAddress(host, p, u, identities(o, host, p, u), hostKeys(o, host, p, u), null);
+    }
+
+    private static String name(String spec) {
+        String rest = spec.substring(spec.lastIndexOf('@') + 1);
+        int colon = rest.lastIndexOf(':');
+        return colon >= 0 ? rest.substring(0, colon) : rest;
+    }
+
+    private List<Path> identities(SshConfig.HostOptions o, String host, int port, String user) {
+        List<Path> out = new ArrayList<>();
+        for (String f : o.identityFiles()) out.add(Path.of(expand(f, host, port, user)));
+        return out;
+    }
+
+    /** Null when the config says nothing: the gateway's defaults apply. The flag's accept-new always holds. */
+    private NodeAddress.HostKeyPolicy hostKeys(SshConfig.HostOptions o, String host, int port, String user) {
+        if (o.userKnownHostsFile() == null && o.acceptNew().isEmpty()) return null;
+        Path file = o.userKnownHostsFile() == null ? s.defaults().knownHosts() : Path.of(expand(o.userKnownHostsFile(), host, port, user));
+        return new NodeAddress.HostKeyPolicy(file, s.defaults().acceptNew() || o.acceptNew().orElse(false));
+    }
+
+    private String expand(String value, String host, int port, String user) {
+        return SshConfig.expand(value, s.home(), host, port, user);
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T v : values) {
+            if (v != null) return v;
+        }
+        throw new IllegalArgumentException("no value");
+    }
+}
