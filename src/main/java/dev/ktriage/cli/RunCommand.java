@@ -1,6 +1,8 @@
 package dev.ktriage.cli;
 
+import dev.ktriage.engine.AccessPreflight;
 import dev.ktriage.engine.SessionResult;
+import dev.ktriage.gateway.AccessReviewer;
 import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.ui.batch.BatchOperator;
 import dev.ktriage.ui.batch.JsonReport;
@@ -60,6 +62,13 @@ final class RunCommand implements Callable<Integer> {
         answers.putAll(set);
         Path transcriptPath = transcript != null ? transcript : Transcripts.defaultPath(playbook);
         try (Target t = Target.open(target)) {
+            // Preflight: say up front which steps these credentials will leave inconclusive.
+            if (t.cluster() instanceof AccessReviewer reviewer) {
+                for (AccessPreflight.Gap gap : AccessPreflight.check(catalog, playbook, set, target.namespace, reviewer)) {
+                    spec.commandLine().getErr().println("ktriage: preflight: " + gap.says());
+                }
+                spec.commandLine().getErr().flush();
+            }
             SessionRunner sessions = new SessionRunner(catalog, t, target.namespace, p -> transcriptPath);
             SessionResult result = sessions.run(playbook, set, new BatchOperator(answers),
                     output == Output.text ? new LineNarrator(out) : null).result();

@@ -99,7 +99,10 @@ public final class SessionEngine {
                 record(run, new StepRecord(stepId, step.title(), StepStatus.INCONCLUSIVE, null, "", evidence.reason(),
                         List.of(), List.of(), command));
                 run.endReason = "step '" + stepId + "' inconclusive: " + evidence.reason();
-                next = step.onFailure() != null ? playbook.step(step.onFailure()) : playbook.stepAfter(step.id());
+                // Only the author knows where a session can go on without this evidence; guessing
+                // (the next step written) could walk into a conclusion nothing supports.
+                if (step.onFailure() == null) return;
+                next = playbook.step(step.onFailure());
                 continue;
             }
             Decision d = StepDecider.decide(step, evidence);

@@ -29,14 +29,4 @@ public record Playbook(
     public Optional<Step> step(String id) {
         return Optional.ofNullable(steps.get(id));
     }
-
-    /** The step written after {@code id}, where the session goes when a gather fails and no target is given. */
-    public Optional<Step> stepAfter(String id) {
-        boolean seen = false;
-        for (Step s : steps.values()) {
-            if (seen) return Optional.of(s);
-            seen = s.id().equals(id);
-        }
-        return Optional.empty();
-    }
 }

@@ -33,9 +33,7 @@ final class PlaybookGraph {
         while (!todo.isEmpty()) {
             Step s = todo.pop();
             if (!reached.add(s.id())) continue;
-            if (s.gather() != null) {
-                (s.onFailure() != null ? playbook.step(s.onFailure()) : playbook.stepAfter(s.id())).ifPresent(todo::add);
-            }
+            if (s.gather() != null && s.onFailure() != null) playbook.step(s.onFailure()).ifPresent(todo::add);
             for (Rule r : s.rules()) {
                 diagnosed.addAll(r.diagnose());
                 if (r.gotoStep() != null) todo.add(playbook.steps().get(r.gotoStep()));

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param gather    what to read; null for a step that only asks or only decides
  * @param ask       a question for the operator; null when the step needs none
- * @param onFailure the step to go to when the gather fails (default: the next step written)
+ * @param onFailure the step to go to when the gather fails (the step is inconclusive either way);
+ *                  without it the session ends there, inconclusive, with the reason
  */
 public record Step(
         String id,
