@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * ({@code BENCH_SESSION}: the java command line that starts {@link Session}, words split on spaces).
  *
  * <pre>
- * Bench api SCENARIO LABEL          requests counted at the lab server, time from JVM start to diagnosis
+ * Bench api SEED LABEL              a playbook's scenario in 5,000 pods, 50,000 events, 200 nodes:
+ *                                   requests counted at the lab server, time from JVM start to diagnosis
  * Bench fanout-lab SCENARIO         node-sysctl-drift over lab nodes that answer slowly
  * Bench fanout-sshd NAMES HOSTS KEY KNOWN_HOSTS ROUNDS PSSH...   the same check against parallel-ssh
  * </pre>
@@ -57,7 +58,12 @@ public final class Bench {
 
     static void api(Path dir, String label) throws Exception {
         long t0 = System.nanoTime();
-        Scenario scenario = ScenarioLoader.load(dir);
+        // The same cluster as `Gen big SEED OUT 5000 50000 200` writes (to look at it with `ktriage lab OUT`),
+        // built in memory: parsing 30 MB of YAML would take longer than everything measured here.
+        Scenario seed = ScenarioLoader.load(dir);
+        List<com.fasterxml.jackson.databind.node.ObjectNode> objects = new ArrayList<>(seed.objects());
+        objects.addAll(Gen.filler(Files.readString(dir.resolve("cluster.yaml")), 5000, 50000, 200));
+        Scenario scenario = new Scenario(dir, objects, seed.logs(), seed.raw(), seed.nodes(), seed.expect());
         Expectation e = scenario.expect().orElseThrow(() -> new IllegalArgumentException(dir + ": no expect.yaml"));
         Path work = Files.createTempDirectory("bench-lab-");
         try (Lab lab = Lab.start(scenario, work)) {

@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.stream.Stream;
 
 /**
@@ -42,63 +46,84 @@ public final class Gen {
     static void big(Path seed, Path out, int pods, int events, int nodes) throws IOException {
         copyTree(seed, out);
         String seedYaml = Files.readString(seed.resolve("cluster.yaml"));
-        int seedPods = count(seedYaml, "Pod"), seedEvents = count(seedYaml, "Event"), seedNodes = count(seedYaml, "Node");
-        int namespaces = 50;
         try (BufferedWriter w = Files.newBufferedWriter(out.resolve("cluster.yaml"), StandardCharsets.UTF_8)) {
             w.write(seedYaml);
             if (!seedYaml.endsWith("\n")) w.write("\n");
-            for (int n = 0; n < namespaces; n++) {
-                doc(w, "{apiVersion: v1, kind: Namespace, metadata: {name: %s}, status: {phase: Active}}".formatted(ns(n)));
-            }
-            int fillerNodes = Math.max(0, nodes - seedNodes);
-            for (int i = 0; i < fillerNodes; i++) {
-                doc(w, ("{apiVersion: v1, kind: Node, metadata: {name: %1$s, labels: {kubernetes.io/hostname: %1$s,"
-                        + " node-role.kubernetes.io/worker: ''}, creationTimestamp: '2026-11-01T00:00:00Z'},"
-                        + " spec: {podCIDR: 10.%2$d.%3$d.0/24},"
-                        + " status: {addresses: [{type: InternalIP, address: 10.250.%2$d.%3$d}],"
-                        + " conditions: [{type: Ready, status: 'True', reason: KubeletReady}],"
-                        + " nodeInfo: {kubeletVersion: v1.30.4, kernelVersion: 6.1.0-27-amd64, osImage: Debian GNU/Linux 12 (bookworm)}}}")
-                        .formatted(node(i), i / 250, i % 250));
-            }
-            int fillerPods = Math.max(0, pods - seedPods);
-            for (int i = 0; i < fillerPods; i++) {
-                String nodeName = node(i % Math.max(1, fillerNodes));
-                doc(w, ("{apiVersion: v1, kind: Pod, metadata: {name: %1$s, namespace: %2$s, uid: %3$s,"
-                        + " labels: {app: %4$s}, creationTimestamp: '2026-11-20T10:00:00Z'},"
-                        + " spec: {nodeName: %5$s, containers: [{name: app, image: 'registry.example/app:1.%6$d',"
-                        + " ports: [{containerPort: 8080, name: http}],"
-                        + " readinessProbe: {httpGet: {path: /ready, port: 8080}, timeoutSeconds: 1}}]},"
-                        + " status: {phase: Running, podIP: 10.%7$d.%8$d.%9$d, hostIP: 10.250.0.1,"
-                        + " conditions: [{type: Ready, status: 'True'}],"
-                        + " containerStatuses: [{name: app, ready: true, restartCount: 0, image: 'registry.example/app:1.%6$d',"
-                        + " state: {running: {startedAt: '2026-11-20T10:00:05Z'}}}]}}")
-                        .formatted(pod(i), ns(i % namespaces), uid("p", i), "app-" + (i / 10), nodeName, i % 7,
-                                100 + (i / 62500) % 100, (i / 250) % 250, 1 + i % 250));
-            }
-            int fillerEvents = Math.max(0, events - seedEvents);
-            String[][] kinds = {
-                {"Normal", "Scheduled", "Successfully assigned %s to %s"},
-                {"Normal", "Pulled", "Container image \\\"registry.example/app\\\" already present on machine"},
-                {"Normal", "Created", "Created container app"},
-                {"Normal", "Started", "Started container app"},
-                {"Warning", "Unhealthy", "Readiness probe failed: Get \\\"http://10.1.2.3:8080/ready\\\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"},
-                {"Warning", "BackOff", "Back-off restarting failed container app"},
-                {"Normal", "Killing", "Stopping container app"},
-                {"Warning", "FailedMount", "MountVolume.SetUp failed for volume \\\"config\\\" : configmap \\\"app-config\\\" not found"},
-                {"Normal", "Pulling", "Pulling image \\\"registry.example/app\\\""},
-                {"Normal", "SuccessfulCreate", "Created pod"}};
-            for (int i = 0; i < fillerEvents; i++) {
-                int p = i % Math.max(1, fillerPods);
-                String[] k = kinds[i % kinds.length];
-                String message = k[1].equals("Scheduled") ? k[2].formatted(ns(p % namespaces) + "/" + pod(p), node(p % Math.max(1, fillerNodes))) : k[2];
-                doc(w, ("{apiVersion: v1, kind: Event, metadata: {name: %1$s.%2$s, namespace: %3$s, uid: %4$s},"
-                        + " involvedObject: {kind: Pod, name: %1$s, namespace: %3$s, apiVersion: v1, fieldPath: 'spec.containers{app}'},"
-                        + " type: %5$s, reason: %6$s, message: \"%7$s\", source: {component: kubelet, host: %8$s},"
-                        + " count: %9$d, firstTimestamp: '2026-11-25T08:00:00Z', lastTimestamp: '2026-11-25T09:%10$02d:00Z'}")
-                        .formatted(pod(p), Integer.toHexString(0x10000000 + i), ns(p % namespaces), uid("e", i), k[0], k[1], message,
-                                node(p % Math.max(1, fillerNodes)), 1 + i % 40, i % 60));
-            }
+            for (ObjectNode o : filler(seedYaml, pods, events, nodes)) doc(w, o.toString()); // JSON is YAML
         }
+    }
+
+    /** The objects that bring a seed scenario's cluster up to PODS pods, EVENTS events and NODES nodes. */
+    public static List<ObjectNode> filler(String seedYaml, int pods, int events, int nodes) {
+        int seedPods = count(seedYaml, "Pod"), seedEvents = count(seedYaml, "Event"), seedNodes = count(seedYaml, "Node");
+        int namespaces = 50;
+        List<ObjectNode> out = new ArrayList<>();
+        for (int n = 0; n < namespaces; n++) {
+            out.add(obj("apiVersion", "v1", "kind", "Namespace", "metadata", m("name", ns(n)), "status", m("phase", "Active")));
+        }
+        int fillerNodes = Math.max(0, nodes - seedNodes);
+        for (int i = 0; i < fillerNodes; i++) {
+            out.add(obj("apiVersion", "v1", "kind", "Node",
+                    "metadata", m("name", node(i), "labels", m("kubernetes.io/hostname", node(i), "node-role.kubernetes.io/worker", ""),
+                            "creationTimestamp", "2026-11-01T00:00:00Z"),
+                    "spec", m("podCIDR", "10.%d.%d.0/24".formatted(i / 250, i % 250)),
+                    "status", m("addresses", List.of(m("type", "InternalIP", "address", "10.250.%d.%d".formatted(i / 250, i % 250))),
+                            "conditions", List.of(m("type", "Ready", "status", "True", "reason", "KubeletReady")),
+                            "nodeInfo", m("kubeletVersion", "v1.30.4", "kernelVersion", "6.1.0-27-amd64",
+                                    "osImage", "Debian GNU/Linux 12 (bookworm)"))));
+        }
+        int fillerPods = Math.max(0, pods - seedPods);
+        for (int i = 0; i < fillerPods; i++) {
+            String image = "registry.example/app:1." + (i % 7);
+            out.add(obj("apiVersion", "v1", "kind", "Pod",
+                    "metadata", m("name", pod(i), "namespace", ns(i % namespaces), "uid", uid("p", i),
+                            "labels", m("app", "app-" + (i / 10)), "creationTimestamp", "2026-11-20T10:00:00Z"),
+                    "spec", m("nodeName", node(i % Math.max(1, fillerNodes)), "containers", List.of(m("name", "app", "image", image,
+                            "ports", List.of(m("containerPort", 8080, "name", "http")),
+                            "readinessProbe", m("httpGet", m("path", "/ready", "port", 8080), "timeoutSeconds", 1)))),
+                    "status", m("phase", "Running", "podIP", "10.%d.%d.%d".formatted(100 + (i / 62500) % 100, (i / 250) % 250, 1 + i % 250),
+                            "hostIP", "10.250.0.1", "conditions", List.of(m("type", "Ready", "status", "True")),
+                            "containerStatuses", List.of(m("name", "app", "ready", true, "restartCount", 0, "image", image,
+                                    "state", m("running", m("startedAt", "2026-11-20T10:00:05Z")))))));
+        }
+        int fillerEvents = Math.max(0, events - seedEvents);
+        String[][] kinds = {
+            {"Normal", "Scheduled", "Successfully assigned %s to %s"},
+            {"Normal", "Pulled", "Container image \"registry.example/app\" already present on machine"},
+            {"Normal", "Created", "Created container app"},
+            {"Normal", "Started", "Started container app"},
+            {"Warning", "Unhealthy", "Readiness probe failed: Get \"http://10.1.2.3:8080/ready\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"},
+            {"Warning", "BackOff", "Back-off restarting failed container app"},
+            {"Normal", "Killing", "Stopping container app"},
+            {"Warning", "FailedMount", "MountVolume.SetUp failed for volume \"config\" : configmap \"app-config\" not found"},
+            {"Normal", "Pulling", "Pulling image \"registry.example/app\""},
+            {"Normal", "SuccessfulCreate", "Created pod"}};
+        for (int i = 0; i < fillerEvents; i++) {
+            int p = i % Math.max(1, fillerPods);
+            String[] k = kinds[i % kinds.length];
+            String nodeName = node(p % Math.max(1, fillerNodes));
+            String message = k[1].equals("Scheduled") ? k[2].formatted(ns(p % namespaces) + "/" + pod(p), nodeName) : k[2];
+            out.add(obj("apiVersion", "v1", "kind", "Event",
+                    "metadata", m("name", pod(p) + "." + Integer.toHexString(0x10000000 + i), "namespace", ns(p % namespaces), "uid", uid("e", i)),
+                    "involvedObject", m("kind", "Pod", "name", pod(p), "namespace", ns(p % namespaces), "apiVersion", "v1",
+                            "fieldPath", "spec.containers{app}"),
+                    "type", k[0], "reason", k[1], "message", message, "source", m("component", "kubelet", "host", nodeName),
+                    "count", 1 + i % 40, "firstTimestamp", "2026-11-25T08:00:00Z",
+                    "lastTimestamp", "2026-11-25T09:%02d:00Z".formatted(i % 60)));
+        }
+        return out;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode obj(Object... kv) {
+        return JSON.valueToTree(m(kv));
+    }
+
+    private static Map<String, Object> m(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
     }
 
     private static int count(String yaml, String kind) {
