@@ -73,7 +73,7 @@ public final class Bench {
             List<String> args = sessionArgs(lab, scenario.nodes().keySet(), work, e.playbook());
             e.set().forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
             e.answers().forEach((k, v) -> args.addAll(List.of("--answer", k + "=" + v)));
-            List<Long> times = new ArrayList<>();
+            List<Long> times = new ArrayList<>(), cpu = new ArrayList<>();
             int requests = -1;
             String result = null;
             for (int round = 0; round < 3; round++) {
@@ -83,6 +83,7 @@ public final class Bench {
                 if (requests < 0) requests = used;
                 result = c.result;
                 times.add(c.field("fromJvmStartMs"));
+                cpu.add(c.field("cpuMs"));
             }
             boolean diagnosed = result != null && Arrays.asList(c(result, "diagnoses").split(",")).contains(e.diagnosis());
             int beforeNaive = lab.apiRequests();
@@ -93,7 +94,8 @@ public final class Bench {
                     String.format("naive list-everything: %d requests (ktriage/naive %.3f); %s", naive, requests / (double) naive, reached));
             long ms = median(times);
             figure("api." + label + ".time", ms + " ms", "<= 2000 ms", ms / 2000.0, diagnosed && ms <= 2000,
-                    "JVM start to diagnosis at -Xmx256m, median of " + times + "; session " + c(result, "sessionMs") + " ms");
+                    "JVM start to diagnosis at -Xmx256m, median of " + times + "; session " + c(result, "sessionMs")
+                            + " ms; process CPU " + median(cpu) + " ms");
         }
     }
 

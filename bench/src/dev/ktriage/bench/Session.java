@@ -75,6 +75,7 @@ public final class Session {
         System.out.println("RESULT outcome=" + r.outcome().wireName()
                 + " diagnoses=" + r.diagnoses().stream().map(Diagnosis::id).collect(Collectors.joining(","))
                 + " steps=" + r.steps().size() + " last=" + r.steps().get(r.steps().size() - 1).finding()
+                + " cpuMs=" + ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L)
                 + " slowestStep=" + timer.slowest + " slowestStepMs=" + timer.slowestMs + " fromJvmStartMs=" + fromStart + " sessionMs=" + sessionMs);
         System.out.flush();
         Runtime.getRuntime().halt(0);
