@@ -62,7 +62,9 @@ public final class Bench {
         // built in memory: parsing 30 MB of YAML would take longer than everything measured here.
         Scenario seed = ScenarioLoader.load(dir);
         List<com.fasterxml.jackson.databind.node.ObjectNode> objects = new ArrayList<>(seed.objects());
-        objects.addAll(Gen.filler(Files.readString(dir.resolve("cluster.yaml")), 5000, 50000, 200));
+        Map<String, Long> seedKinds = kinds(seed);
+        objects.addAll(Gen.filler(seedKinds.getOrDefault("Pod", 0L).intValue(), seedKinds.getOrDefault("Event", 0L).intValue(),
+                seedKinds.getOrDefault("Node", 0L).intValue(), 5000, 50000, 200));
         Scenario scenario = new Scenario(dir, objects, seed.logs(), seed.raw(), seed.nodes(), seed.expect());
         Expectation e = scenario.expect().orElseThrow(() -> new IllegalArgumentException(dir + ": no expect.yaml"));
         Path work = Files.createTempDirectory("bench-lab-");

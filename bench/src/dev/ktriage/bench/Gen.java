@@ -55,7 +55,11 @@ public final class Gen {
 
     /** The objects that bring a seed scenario's cluster up to PODS pods, EVENTS events and NODES nodes. */
     public static List<ObjectNode> filler(String seedYaml, int pods, int events, int nodes) {
-        int seedPods = count(seedYaml, "Pod"), seedEvents = count(seedYaml, "Event"), seedNodes = count(seedYaml, "Node");
+        return filler(count(seedYaml, "Pod"), count(seedYaml, "Event"), count(seedYaml, "Node"), pods, events, nodes);
+    }
+
+    /** The same, for a seed whose objects are already counted. */
+    public static List<ObjectNode> filler(int seedPods, int seedEvents, int seedNodes, int pods, int events, int nodes) {
         int namespaces = 50;
         List<ObjectNode> out = new ArrayList<>();
         for (int n = 0; n < namespaces; n++) {
