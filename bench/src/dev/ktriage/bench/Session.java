@@ -17,7 +17,6 @@ import dev.ktriage.ui.batch.BatchOperator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,8 +69,9 @@ public final class Session {
                     .run(opt.get("--playbook"), set);
         }
         long sessionMs = (System.nanoTime() - start) / 1_000_000;
-        long fromStart = ProcessHandle.current().info().startInstant()
-                .map(s -> Duration.between(s, Instant.now()).toMillis()).orElse(-1L);
+        // JVM uptime in ms (a process start time from /proc is only as precise as the boot time: 1 s)
+        long fromStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                - (System.nanoTime() - start) / 1_000_000 + sessionMs;
         System.out.println("RESULT outcome=" + r.outcome().wireName()
                 + " diagnoses=" + r.diagnoses().stream().map(Diagnosis::id).collect(Collectors.joining(","))
                 + " steps=" + r.steps().size() + " last=" + r.steps().get(r.steps().size() - 1).finding()
