@@ -19,7 +19,11 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        return print(spec.commandLine().getOut(), playbooks);
+    }
+
+    /** The listing itself, also called by {@link Main} for a plain {@code ktriage list} without building picocli's model. */
+    static int print(PrintWriter out, PlaybookOptions playbooks) {
         for (Playbook p : playbooks.catalog().all()) {
             out.printf("%-24s %s%n", p.id(), p.title());
             if (!p.inputs().isEmpty()) {

@@ -20,6 +20,23 @@ public final class Main {
 
     /** Runs ktriage as a process would, without exiting: tests call this with their own writers. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        // Start-up fast paths: `ktriage --version` and `ktriage list`, alone, print what picocli would,
+        // without building the command model, which is most of their start (picocli's classes are
+        // Java 5 bytecode: no class-data sharing, old verifier). Anything else goes through picocli.
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            for (String line : new Version().getVersion()) out.println(line);
+            out.flush();
+            return 0;
+        }
+        if (args.length == 1 && args[0].equals("list")) {
+            try {
+                return ListCommand.print(out, new PlaybookOptions().reportingTo(err));
+            } catch (RuntimeException e) {
+                err.println("ktriage: " + Errors.oneLine(e));
+                err.flush();
+                return 1;
+            }
+        }
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new KtriageCommand());
         cl.setOut(out);

@@ -5,6 +5,7 @@ import dev.ktriage.plugin.LoadedPlugins;
 import dev.ktriage.plugin.PluginLoader;
 import dev.ktriage.plugin.PluginPaths;
 import dev.ktriage.plugin.PluginProblem;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,14 @@ final class PlaybookOptions {
     @Option(names = "--plugins", paramLabel = "PATH", description = "Also load the plugin(s) at PATH: a plugin folder, a plugin jar, or a folder of plugins.")
     List<Path> plugins = new ArrayList<>();
 
+    /** Where skipped plugins are reported when there is no picocli command (the start-up fast path). */
+    private PrintWriter problemsTo;
+
+    PlaybookOptions reportingTo(PrintWriter err) {
+        this.problemsTo = err;
+        return this;
+    }
+
     LoadedPlugins load() {
         List<Path> paths = new ArrayList<>(PluginPaths.defaults());
         paths.addAll(plugins);
@@ -36,9 +45,10 @@ final class PlaybookOptions {
         for (PluginProblem p : loaded.problems()) {
             if (folders.stream().anyMatch(f -> f.toString().equals(p.plugin()))) throw new IllegalArgumentException(p.message());
         }
-        if (mixee != null) {
-            for (PluginProblem p : loaded.problems()) mixee.commandLine().getErr().println("ktriage: " + p);
-            mixee.commandLine().getErr().flush();
+        PrintWriter err = mixee != null ? mixee.commandLine().getErr() : problemsTo;
+        if (err != null) {
+            for (PluginProblem p : loaded.problems()) err.println("ktriage: " + p);
+            err.flush();
         }
         return loaded;
     }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,9 +54,15 @@ public final class LabApiServer implements AutoCloseable {
 
     public static LabApiServer start(Scenario scenario) {
         ObjectStore store = new ObjectStore(scenario.objects());
-        KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
-        // Loaded in-process, not over HTTP, so loading never shows up in the request count.
-        for (ObjectNode o : store.all()) load(crud, o);
+        // Reads are served from the store; fabric8's CRUD store only answers watches. Its create is
+        // linear in the objects already stored, so it is loaded on the first watch, not at start
+        // (a 50,000-event scenario would otherwise take minutes to start). Loaded in-process, not
+        // over HTTP, so loading never shows up in the request count.
+        Supplier<KubernetesCrudDispatcher> crud = () -> {
+            KubernetesCrudDispatcher d = new KubernetesCrudDispatcher();
+            for (ObjectNode o : store.all()) load(d, o);
+            return d;
+        };
         RequestLog requests = new RequestLog();
         LabDispatcher dispatcher = new LabDispatcher(scenario, store, crud, requests);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Wraps fabric8's CRUD dispatcher so the lab answers like a real API server for the reads ktriage
@@ -26,15 +27,16 @@ final class LabDispatcher extends Dispatcher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KubernetesCrudDispatcher crud;
+    private final Supplier<KubernetesCrudDispatcher> crudLoader;
+    private KubernetesCrudDispatcher crud;
     private final ObjectReads reads;
     private final LogEndpoint logs;
     private final Map<String, RawResponse> raw = new HashMap<>();
     private final RequestLog requests;
     private volatile DiscoveryDocuments discovery;
 
-    LabDispatcher(Scenario scenario, ObjectStore store, KubernetesCrudDispatcher crud, RequestLog requests) {
-        this.crud = crud;
+    LabDispatcher(Scenario scenario, ObjectStore store, Supplier<KubernetesCrudDispatcher> crud, RequestLog requests) {
+        this.crudLoader = crud;
         this.reads = new ObjectReads(store);
         this.logs = new LogEndpoint(scenario.logs());
         this.requests = requests;
@@ -60,6 +62,12 @@ final class LabDispatcher extends Dispatcher {
         } catch (RuntimeException e) {
             return toHttp(LabResponse.status(StatusBodies.failure(500, "InternalError", "lab: " + e)));
         }
+    }
+
+    /** fabric8's CRUD store, loaded with the scenario on the first watch. */
+    private synchronized KubernetesCrudDispatcher watches() {
+        if (crud == null) crud = crudLoader.get();
+        return crud;
     }
 
     private LabResponse route(RecordedRequest request, String path, Map<String, String> query) {
@@ -95,7 +103,7 @@ final class LabDispatcher extends Dispatcher {
      * events until its timeoutSeconds (at most 30 s here), then ends like a real one.
      */
     private MockResponse watch(RecordedRequest request, Map<String, String> query) {
-        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) return crud.dispatch(request);
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) return watches().dispatch(request);
         long seconds = 30;
         try {
             seconds = Math.min(seconds, Long.parseLong(query.getOrDefault("timeoutSeconds", "30")));

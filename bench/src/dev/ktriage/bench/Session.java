@@ -1,0 +1,109 @@
+package dev.ktriage.bench;
+
+import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.SessionEngine;
+import dev.ktriage.engine.SessionListener;
+import dev.ktriage.engine.SessionResult;
+import dev.ktriage.gateway.ClusterGateway;
+import dev.ktriage.gateway.NodeGateway;
+import dev.ktriage.gateway.cluster.Fabric8ClusterGateway;
+import dev.ktriage.gateway.node.NodeAddress;
+import dev.ktriage.gateway.node.SshNodeGateway;
+import dev.ktriage.gateway.node.SshSettings;
+import dev.ktriage.playbook.ExtractorRegistry;
+import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.playbook.PlaybookSources;
+import dev.ktriage.ui.batch.BatchOperator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A ktriage session in its own JVM, wired like {@code ktriage run} (same catalog, engine, fabric8
+ * and sshj gateways, batch operator) but pointed at an API URL and SSH endpoints that a parent
+ * bench process holds. Prints one line:
+ * {@code RESULT outcome=.. diagnoses=.. fromJvmStartMs=.. sessionMs=..}.
+ *
+ * <pre>
+ * Session --api URL --ssh HOSTS_FILE --key FILE --known-hosts FILE --playbook ID [--set k=v]... [--answer k=v]...
+ * HOSTS_FILE: one "NODE PORT USER" a line, all on 127.0.0.1
+ * </pre>
+ */
+public final class Session {
+
+    private Session() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = new HashMap<>();
+        Map<String, String> set = new LinkedHashMap<>();
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            String k = args[i], v = args[i + 1];
+            if (k.equals("--set")) put(set, v);
+            else if (k.equals("--answer")) put(answers, v);
+            else opt.put(k, v);
+        }
+        answers.putAll(set);
+        Map<String, NodeAddress> hosts = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of(opt.get("--ssh")))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 3) hosts.put(f[0], new NodeAddress("127.0.0.1", Integer.parseInt(f[1]), f[2]));
+        }
+        PlaybookCatalog catalog = PlaybookCatalog.load(PlaybookSources.builtIn(),
+                ExtractorRegistry.fromClassLoader(Session.class.getClassLoader()));
+        SshSettings ssh = new SshSettings(Path.of(opt.get("--known-hosts")), List.of(Path.of(opt.get("--key"))), false,
+                Duration.ofSeconds(60), Duration.ofSeconds(2)); // generous: a loaded CI box is slow to fork sshd sessions
+        StepTimer timer = new StepTimer();
+        long start = System.nanoTime();
+        SessionResult r;
+        try (ClusterGateway cluster = Fabric8ClusterGateway.forUrl(opt.get("--api"), Duration.ofSeconds(15));
+             NodeGateway nodes = new SshNodeGateway(ssh, n -> Optional.ofNullable(hosts.get(n)))) {
+            r = new SessionEngine(catalog, cluster, nodes, new BatchOperator(answers), timer, null)
+                    .run(opt.get("--playbook"), set);
+        }
+        long sessionMs = (System.nanoTime() - start) / 1_000_000;
+        // JVM uptime in ms (a process start time from /proc is only as precise as the boot time: 1 s)
+        long fromStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                - (System.nanoTime() - start) / 1_000_000 + sessionMs;
+        System.out.println("RESULT outcome=" + r.outcome().wireName()
+                + " diagnoses=" + r.diagnoses().stream().map(Diagnosis::id).collect(Collectors.joining(","))
+                + " steps=" + r.steps().size() + " last=" + r.steps().get(r.steps().size() - 1).finding()
+                + " cpuMs=" + ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L)
+                + " slowestStep=" + timer.slowest + " slowestStepMs=" + timer.slowestMs + " fromJvmStartMs=" + fromStart + " sessionMs=" + sessionMs);
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** The slowest step, by wall clock between its start and finish. */
+    static final class StepTimer implements SessionListener {
+        private long started;
+        String slowest = "-";
+        long slowestMs = -1;
+
+        @Override
+        public void stepStarted(String stepId, String title, String explain, String command) {
+            started = System.nanoTime();
+        }
+
+        @Override
+        public void stepFinished(dev.ktriage.engine.StepRecord step) {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (ms > slowestMs) {
+                slowestMs = ms;
+                slowest = step.id();
+            }
+        }
+    }
+
+    private static void put(Map<String, String> m, String kv) {
+        int eq = kv.indexOf('=');
+        m.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+}
