@@ -185,11 +185,13 @@ class HostileInputOpenSshTest {
                 title: an interface name from an annotation
                 explain: x
                 gather: {node: {on: "${node}", run: "sysctl -n net.ipv4.conf.${iface}.rp_filter", readOnly: true}}
+                onFailure: label
                 next: [{goto: label}]
               - id: label
                 title: a label value
                 explain: x
                 gather: {node: {on: "${node}", run: "cat ${label}", readOnly: true}}
+                onFailure: read-event
                 next: [{goto: read-event}]
               - id: read-event
                 title: read the event
@@ -201,11 +203,13 @@ class HostileInputOpenSshTest {
                 title: an event message
                 explain: x
                 gather: {node: {on: "${node}", run: "ip route get ${message}", readOnly: true}}
+                onFailure: unreachable
                 next: [{goto: unreachable}]
               - id: unreachable
                 title: a node that is down
                 explain: x
                 gather: {node: {on: "${down}", run: "sysctl -n kernel.ostype", readOnly: true}}
+                onFailure: imds
                 next: [{goto: imds}]
               - id: imds
                 title: credentials in a node's answer
