@@ -29,12 +29,21 @@ public final class SeedLab implements AutoCloseable {
     private final Path transcript;
 
     public SeedLab(Path dir) {
-        BuiltInScenarios.Entry e = BuiltInScenarios.all().stream().filter(x -> x.name().equals(SCENARIO)).findFirst().orElseThrow();
-        lab = Lab.start(ScenarioLoader.load(e.dir()), dir.resolve("lab"));
+        this(dir, BuiltInScenarios.all().stream().filter(x -> x.name().equals(SCENARIO)).findFirst().orElseThrow().dir());
+    }
+
+    /** The seed incident from another copy of its scenario (e.g. one whose node answers slowly). */
+    public SeedLab(Path dir, Path scenario) {
+        lab = Lab.start(ScenarioLoader.load(scenario), dir.resolve("lab"));
         cluster = lab.clusterGateway(Duration.ofSeconds(15));
         nodes = lab.nodeGateway();
         catalog = PlaybookCatalog.load(PlaybookSources.builtIn(), ExtractorRegistry.fromClassLoader(SeedLab.class.getClassLoader()));
         transcript = dir.resolve("seed.jsonl");
+    }
+
+    /** The seed scenario's folder. */
+    public static Path scenario() {
+        return BuiltInScenarios.all().stream().filter(x -> x.name().equals(SCENARIO)).findFirst().orElseThrow().dir();
     }
 
     public PlaybookCatalog catalog() {

@@ -45,7 +45,10 @@ public final class ReplApp {
                 try {
                     line = reader.readLine(commands.prompt());
                 } catch (UserInterruptException e) {
-                    continue; // Ctrl-C drops the line being typed, as in a shell
+                    // Ctrl-C cancels a running gather; otherwise it drops the line being typed, as in a shell.
+                    String cancelled = commands.interrupt();
+                    if (!cancelled.isEmpty()) out.println(cancelled);
+                    continue;
                 } catch (EndOfFileException e) {
                     out.println(commands.exit());
                     break;

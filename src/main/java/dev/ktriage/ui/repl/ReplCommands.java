@@ -96,6 +96,12 @@ final class ReplCommands {
         }
     }
 
+    /** Ctrl-C at the prompt: cancel the gather that is running, if any; "" when there is none. */
+    String interrupt() {
+        if (session == null || !session.cancelGather()) return "";
+        return "cancelling the running gather: its step will be inconclusive";
+    }
+
     /** Ctrl-D or quit: keep the report of a finished session that was not saved yet, then leave. */
     String exit() {
         quit = true;

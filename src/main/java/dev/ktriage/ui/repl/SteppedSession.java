@@ -37,6 +37,7 @@ final class SteppedSession implements Operator, SessionListener {
     private volatile boolean stepping = true;
     private volatile boolean paused;
     private volatile Pending pending;
+    private volatile Thread thread;
     private volatile FinishedSession finished;
     private volatile String failure;
 
@@ -57,8 +58,20 @@ final class SteppedSession implements Operator, SessionListener {
             }
         }, "ktriage-session");
         t.setDaemon(true);
+        s.thread = t;
         t.start();
         return s;
+    }
+
+    /**
+     * Ctrl-C while a step gathers: interrupt the engine's thread. The gateways answer an interrupted
+     * call as a failure, so the step is inconclusive ("interrupted") and the session ends, with
+     * everything so far in the transcript. False when nothing is gathering.
+     */
+    boolean cancelGather() {
+        if (!running() || paused || pending != null) return false;
+        thread.interrupt();
+        return true;
     }
 
     boolean running() {

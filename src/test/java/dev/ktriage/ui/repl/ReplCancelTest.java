@@ -1,0 +1,66 @@
+package dev.ktriage.ui.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ktriage.ui.SeedLab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C at the REPL's prompt cancels a gather that hangs on a slow node; the session ends inconclusive. */
+class ReplCancelTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void ctrlCCancelsTheRunningGather() throws Exception {
+        Path scenario = copy(SeedLab.scenario(), tmp.resolve("slow"));
+        Path node = scenario.resolve("nodes/node0.yaml");
+        // The node answers the route lookup only when the step's 10 s remote timeout ends it: far later than the cancel.
+        Files.writeString(node, Files.readString(node).replace("  - run: \"ip route get 10.0.0.113\"\n",
+                "  - run: \"ip route get 10.0.0.113\"\n    delayMs: 60000\n"));
+        assertTrue(Files.readString(node).contains("delayMs: 60000"), "the slow answer is in place");
+        List<String> printed = new CopyOnWriteArrayList<>();
+        try (SeedLab lab = new SeedLab(tmp, scenario)) {
+            ReplCommands r = new ReplCommands(lab.workspace(null, tmp), printed::add);
+            assertEquals("", r.interrupt(), "nothing to cancel before a session");
+            r.execute("start failing-probes pod=kube-system/coredns-749558f7dd-w6jdj");
+            r.execute("continue");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (printed.stream().noneMatch(p -> p.contains("ip route get 10.0.0.113"))) {
+                if (System.nanoTime() > deadline) throw new AssertionError("the slow step never started: " + printed);
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
+            long cancelledAt = System.nanoTime();
+            assertTrue(r.interrupt().startsWith("cancelling the running gather"), printed.toString());
+            while (printed.stream().noneMatch(p -> p.startsWith("session ended:"))) {
+                if (System.nanoTime() > deadline) throw new AssertionError("the session did not end: " + printed);
+                Thread.sleep(20);
+            }
+            long seconds = (System.nanoTime() - cancelledAt) / 1_000_000_000L;
+            assertTrue(seconds < 5, "ended " + seconds + " s after Ctrl-C, not when the node answered");
+            String end = printed.stream().filter(p -> p.startsWith("session ended:")).findFirst().orElseThrow();
+            assertTrue(end.startsWith("session ended: no diagnosis"), end);
+            assertTrue(end.contains("interrupted"), end);
+        }
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path dest = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(dest);
+                else Files.copy(f, dest);
+            }
+        }
+        return to;
+    }
+}
