@@ -1,7 +1,11 @@
 package dev.ktriage.cli;
 
 import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.engine.triage.Triage;
+import dev.ktriage.ui.Suggestion;
 import dev.ktriage.ui.Workspace;
+import java.util.ArrayList;
+import java.util.List;
 import dev.ktriage.ui.repl.ReplApp;
 import dev.ktriage.ui.tui.TuiApp;
 import java.io.IOException;
@@ -38,7 +42,17 @@ final class Interactive {
                                Function<String, Path> transcriptFor) {
         SessionRunner sessions = new SessionRunner(catalog, target, namespace, transcriptFor);
         return new Workspace(catalog, sessions, target.cluster(), target.nodes(), target.cluster().describe(),
-                Workspace.noTriage(), preset, Transcripts.stateDir());
+                () -> triage(catalog, target), preset, Transcripts.stateDir());
+    }
+
+    /** What the start screen shows first: the symptoms triage finds, each with the playbook it suggests. */
+    static List<Suggestion> triage(PlaybookCatalog catalog, Target target) {
+        List<Suggestion> out = new ArrayList<>();
+        for (dev.ktriage.engine.triage.Suggestion s : new Triage(target.cluster()).scan(List.copyOf(catalog.all()))) {
+            String symptom = s.signs().isEmpty() ? s.title() : String.join("; ", s.signs());
+            out.add(new Suggestion(symptom, s.playbook(), s.set()));
+        }
+        return out;
     }
 
     static void tui(Workspace workspace) throws IOException {
