@@ -1,14 +1,13 @@
 package dev.ktriage.ui.repl;
 
 import dev.ktriage.engine.Diagnosis;
-import dev.ktriage.engine.Operator;
 import dev.ktriage.engine.SessionListener;
 import dev.ktriage.engine.StepRecord;
 import dev.ktriage.gateway.ClusterAnswer;
 import dev.ktriage.gateway.ClusterRequest;
 import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
-import dev.ktriage.playbook.Input;
+import dev.ktriage.ui.AskingOperator;
 import dev.ktriage.ui.EvidenceText;
 import dev.ktriage.ui.SessionLauncher.FinishedSession;
 import dev.ktriage.ui.Workspace;
@@ -24,7 +23,7 @@ import java.util.function.Consumer;
  * waits before each step after the first until the operator says {@code next} (or {@code continue}
  * to run to the end), and on a question until {@code answer}. What happens is printed as it happens.
  */
-final class SteppedSession implements Operator, SessionListener {
+final class SteppedSession extends AskingOperator implements SessionListener {
 
     /** A question the engine waits on. */
     record Pending(String id, String text, List<String> choices, CompletableFuture<String> reply) {
@@ -179,26 +178,8 @@ final class SteppedSession implements Operator, SessionListener {
     }
 
     @Override
-    public String answer(String id, String text, List<String> choices) {
-        return ask(id, text.strip(), choices);
-    }
-
-    @Override
-    public String provideInput(Input input, List<String> candidates) {
-        return ask(input.id(), "input '" + input.id() + "': " + input.description().strip(), List.of());
-    }
-
-    private String ask(String id, String text, List<String> choices) {
-        CompletableFuture<String> reply = new CompletableFuture<>();
+    protected void show(String id, String text, List<String> choices, CompletableFuture<String> reply) {
         pending = new Pending(id, text, choices, reply);
         print.accept("? " + text + (choices.isEmpty() ? "" : "  [" + String.join(" | ", choices) + "]") + "\n  (answer VALUE)");
-        try {
-            return reply.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NoAnswerException(id, "question '" + id + "' was not answered");
-        } catch (Exception e) {
-            throw new NoAnswerException(id, "question '" + id + "' was not answered (the operator left)");
-        }
     }
 }
