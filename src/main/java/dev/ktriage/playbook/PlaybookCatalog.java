@@ -3,10 +3,12 @@ package dev.ktriage.playbook;
 import dev.ktriage.yaml.YamlException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every playbook ktriage knows, by id. Loading is all-or-nothing per file; ids must be unique
@@ -33,10 +35,20 @@ public final class PlaybookCatalog {
     }
 
     public void checkHandoffs() {
-        for (Playbook p : byId.values()) {
+        checkHandoffs(byId.values());
+    }
+
+    /**
+     * Every handoff of {@code candidates} goes to a playbook this catalog or the candidates
+     * themselves hold (a plugin's playbooks are checked before they are added).
+     */
+    public void checkHandoffs(Collection<Playbook> candidates) {
+        Set<String> ids = new HashSet<>(byId.keySet());
+        candidates.forEach(p -> ids.add(p.id()));
+        for (Playbook p : candidates) {
             for (Step s : p.steps().values()) {
                 for (Rule r : s.rules()) {
-                    if (r.handoff() != null && !byId.containsKey(r.handoff().playbook())) {
+                    if (r.handoff() != null && !ids.contains(r.handoff().playbook())) {
                         throw new YamlException(r.handoff().at(), "handoff to unknown playbook '" + r.handoff().playbook() + "'");
                     }
                 }

@@ -6,8 +6,6 @@ import dev.ktriage.playbook.Playbook;
 import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.playbook.PlaybookFile;
 import dev.ktriage.playbook.PlaybookLoader;
-import dev.ktriage.playbook.Rule;
-import dev.ktriage.playbook.Step;
 import dev.ktriage.spi.PluginApi;
 import dev.ktriage.yaml.YamlException;
 import java.io.IOException;
@@ -70,7 +68,7 @@ public final class PluginLoader {
             try {
                 List<Playbook> playbooks = parse(plugin);
                 checkIds(plugin, playbooks, catalog, diagnosisOwners);
-                checkHandoffs(playbooks, catalog);
+                catalog.checkHandoffs(playbooks);
                 for (Playbook pb : playbooks) {
                     catalog.add(pb);
                     pb.diagnoses().keySet().forEach(d -> diagnosisOwners.put(d, pb.at().file()));
@@ -104,20 +102,6 @@ public final class PluginLoader {
             for (DiagnosisSpec d : pb.diagnoses().values()) {
                 String owner = diagnosisOwners.get(d.id());
                 if (owner != null) throw new YamlException(d.at(), "diagnosis id '" + d.id() + "' clashes with one in " + owner);
-            }
-        }
-    }
-
-    private static void checkHandoffs(List<Playbook> playbooks, PlaybookCatalog catalog) {
-        Set<String> ids = new HashSet<>();
-        playbooks.forEach(p -> ids.add(p.id()));
-        for (Playbook pb : playbooks) {
-            for (Step s : pb.steps().values()) {
-                for (Rule r : s.rules()) {
-                    if (r.handoff() != null && !ids.contains(r.handoff().playbook()) && catalog.find(r.handoff().playbook()).isEmpty()) {
-                        throw new YamlException(r.handoff().at(), "handoff to unknown playbook '" + r.handoff().playbook() + "'");
-                    }
-                }
             }
         }
     }

@@ -47,16 +47,16 @@ public final class Triage {
             if (!a.status().isFailure() && a.body() != null) a.body().path("items").forEach(items::add);
             events.put(reason, items);
         }
-        Map<String, Boolean> unavailable = new LinkedHashMap<>();
+        Map<String, Boolean> signShown = new LinkedHashMap<>();
         for (String name : apiServices) {
             ClusterAnswer a = cluster.query(new ClusterRequest.Get("apiservices", null, name));
-            unavailable.put(name, !a.status().isFailure() && a.body() != null && !available(a.body()));
+            signShown.put(name, !a.status().isFailure() && a.body() != null && !available(a.body()));
         }
         for (String path : rawPaths) {
             ClusterAnswer a = cluster.query(new ClusterRequest.Raw(path));
-            unavailable.put(path, !a.status().isFailure() && failsOrEmpty(a));
+            signShown.put(path, !a.status().isFailure() && failsOrEmpty(a));
         }
-        return TriageScorer.rank(playbooks, events, unavailable);
+        return TriageScorer.rank(playbooks, events, signShown);
     }
 
     /**

@@ -21,9 +21,9 @@ final class TriageScorer {
     private TriageScorer() {
     }
 
-    /** @param apiServiceDown by APIService name or raw path: whether that sign shows */
+    /** @param signShown by APIService name or raw path: whether that sign shows (not Available; failing or empty) */
     static List<Suggestion> rank(List<Playbook> playbooks, Map<String, List<JsonNode>> eventsByReason,
-                                 Map<String, Boolean> apiServiceDown) {
+                                 Map<String, Boolean> signShown) {
         List<Suggestion> out = new ArrayList<>();
         for (Playbook p : playbooks) {
             double score = 0;
@@ -34,7 +34,7 @@ final class TriageScorer {
             for (Symptom s : p.symptoms()) {
                 if (!s.isEvent()) {
                     String what = s.apiService() != null ? s.apiService() : s.raw();
-                    if (apiServiceDown.getOrDefault(what, false)) {
+                    if (signShown.getOrDefault(what, false)) {
                         score += s.weight();
                         signs.add(!s.says().isBlank() ? s.says()
                                 : s.apiService() != null ? "APIService " + what + " is not Available" : what + " fails or lists nothing");
