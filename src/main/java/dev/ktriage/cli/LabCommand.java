@@ -1,6 +1,7 @@
 package dev.ktriage.cli;
 
 import dev.ktriage.lab.Lab;
+import dev.ktriage.lab.scenario.Scenario;
 import dev.ktriage.lab.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,8 +35,8 @@ final class LabCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Path work = workDir != null ? workDir : Files.createTempDirectory("ktriage-lab-");
-        try (Lab lab = Lab.start(ScenarioLoader.load(dir), work)) {
+        Scenario scenario = ScenarioLoader.load(dir);
+        try (Lab lab = workDir != null ? Lab.start(scenario, workDir) : Lab.start(scenario)) {
             out.println("ktriage lab: " + lab.scenario().name() + " (" + lab.scenario().objects().size() + " objects, "
                     + lab.scenario().nodes().size() + " nodes)");
             out.println("API server:  " + lab.apiUrl());

@@ -13,8 +13,6 @@ import dev.ktriage.gateway.node.SshSettings;
 import dev.ktriage.lab.Lab;
 import dev.ktriage.lab.scenario.Scenario;
 import dev.ktriage.lab.scenario.ScenarioLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +41,7 @@ final class Target implements AutoCloseable {
 
     /** A scenario's embedded lab, started for this session. */
     static Target lab(Scenario scenario, Duration timeout) {
-        Lab lab = Lab.start(scenario, tempDir());
+        Lab lab = Lab.start(scenario);
         return new Target(lab.clusterGateway(timeout), lab.nodeGateway(), lab);
     }
 
@@ -63,16 +61,6 @@ final class Target implements AutoCloseable {
                 SshConfig.load(o.sshConfig != null ? o.sshConfig : ssh.resolve("config")), NodeOverrides.load(NodeOverrides.DEFAULT_FILE),
                 o.sshUser, user, home, new NodeAddress.HostKeyPolicy(settings.knownHosts(), settings.acceptNewHostKeys())));
         return new SshNodeGateway(settings, resolver);
-    }
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("ktriage-lab-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     ClusterGateway cluster() {

@@ -24,16 +24,35 @@ public final class Lab implements AutoCloseable {
     private final Path workDir;
     private final LabApiServer api;
     private final LabSshServer ssh;
+    /** Set when the lab made its own temp folder: removed on close, or when the JVM stops (Ctrl-C). */
+    private final Thread removeWorkDir;
 
-    private Lab(Scenario scenario, Path workDir, LabApiServer api, LabSshServer ssh) {
+    private Lab(Scenario scenario, Path workDir, LabApiServer api, LabSshServer ssh, boolean ownsWorkDir) {
         this.scenario = scenario;
         this.workDir = workDir;
         this.api = api;
         this.ssh = ssh;
+        this.removeWorkDir = ownsWorkDir ? new Thread(() -> TempFolders.remove(workDir), "lab-cleanup") : null;
+        if (removeWorkDir != null) Runtime.getRuntime().addShutdownHook(removeWorkDir);
+    }
+
+    /** Starts both servers with a temp folder of its own for their files, removed when the lab closes. */
+    public static Lab start(Scenario scenario) {
+        Path dir = TempFolders.create("ktriage-lab-");
+        try {
+            return start(scenario, dir, true);
+        } catch (RuntimeException e) {
+            TempFolders.remove(dir);
+            throw e;
+        }
     }
 
     /** Starts both servers; {@code workDir} receives the kubeconfig, ssh config, keys and known_hosts. */
     public static Lab start(Scenario scenario, Path workDir) {
+        return start(scenario, workDir, false);
+    }
+
+    private static Lab start(Scenario scenario, Path workDir, boolean ownsWorkDir) {
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
@@ -43,7 +62,7 @@ public final class Lab implements AutoCloseable {
         try {
             LabSshServer ssh = LabSshServer.start(scenario.nodes(), workDir);
             api.writeKubeconfig(kubeconfigPath(workDir));
-            return new Lab(scenario, workDir, api, ssh);
+            return new Lab(scenario, workDir, api, ssh, ownsWorkDir);
         } catch (IOException e) {
             api.close();
             throw new UncheckedIOException("cannot start the lab's SSH server: " + e.getMessage(), e);
@@ -97,6 +116,14 @@ public final class Lab implements AutoCloseable {
             ssh.close();
         } finally {
             api.close();
+            if (removeWorkDir != null) {
+                TempFolders.remove(workDir);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(removeWorkDir);
+                } catch (IllegalStateException stopping) {
+                    // the JVM is already stopping: the hook runs and finds nothing left
+                }
+            }
         }
     }
 }

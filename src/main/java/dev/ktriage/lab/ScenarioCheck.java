@@ -11,9 +11,6 @@ import dev.ktriage.lab.scenario.Expectation;
 import dev.ktriage.lab.scenario.Scenario;
 import dev.ktriage.lab.scenario.ScenarioLoader;
 import dev.ktriage.playbook.PlaybookCatalog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,13 +47,7 @@ public final class ScenarioCheck {
         if (catalog.find(x.playbook()).isEmpty()) return new Verdict(dir, false, "unknown playbook '" + x.playbook() + "'", List.of());
         Map<String, String> answers = new LinkedHashMap<>(x.answers());
         answers.putAll(x.set());
-        Path work;
-        try {
-            work = Files.createTempDirectory("ktriage-check-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (Lab lab = Lab.start(scenario, work);
+        try (Lab lab = Lab.start(scenario);
              ClusterGateway cluster = lab.clusterGateway(Duration.ofSeconds(15));
              NodeGateway nodes = lab.nodeGateway()) {
             SessionResult r = new SessionEngine(catalog, cluster, nodes, operators.apply(answers), new SessionListener() { }, null)

@@ -1,5 +1,7 @@
 package dev.ktriage.lab.scenario;
 
+import dev.ktriage.lab.TempFolders;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,7 +58,8 @@ public final class BuiltInScenarios {
 
     private static Path unpack(Path jar) {
         try (JarFile jf = new JarFile(jar.toFile())) {
-            Path dir = Files.createTempDirectory("ktriage-scenarios-");
+            Path dir = TempFolders.create("ktriage-scenarios-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> TempFolders.remove(dir), "scenarios-cleanup"));
             for (Enumeration<JarEntry> e = jf.entries(); e.hasMoreElements(); ) {
                 JarEntry je = e.nextElement();
                 if (!je.getName().startsWith("playbooks/") || je.isDirectory()) continue;
