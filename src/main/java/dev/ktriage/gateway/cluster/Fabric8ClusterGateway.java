@@ -25,6 +25,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,7 +52,28 @@ public final class Fabric8ClusterGateway implements ClusterGateway, AccessReview
      */
     public static Fabric8ClusterGateway connect(Path kubeconfigOrNull, String contextOrNull, String namespaceOrNull,
                                                 Duration requestTimeout) {
-        Kubeconfig kubeconfig = Kubeconfig.locate(kubeconfigOrNull);
+        return connect(kubeconfigOrNull, contextOrNull, namespaceOrNull, requestTimeout, System.getenv(), InCluster.SERVICE_ACCOUNT);
+    }
+
+    /**
+     * As above, with the environment and the service account folder given (tests). With no kubeconfig
+     * named and none found, a pod's in-cluster configuration is used when there is one.
+     */
+    static Fabric8ClusterGateway connect(Path kubeconfigOrNull, String contextOrNull, String namespaceOrNull,
+                                         Duration requestTimeout, Map<String, String> env, Path serviceAccount) {
+        Optional<InCluster> inCluster = kubeconfigOrNull == null && !Kubeconfig.present(env)
+                ? InCluster.detect(env, serviceAccount) : Optional.empty();
+        if (inCluster.isPresent()) {
+            if (contextOrNull != null) {
+                throw new ClusterConfigException("--context " + contextOrNull + ": there is no kubeconfig here, only the pod's in-cluster configuration");
+            }
+            ConfigBuilder builder = inCluster.get().config();
+            if (namespaceOrNull != null) builder.withNamespace(namespaceOrNull);
+            Config config = withTimeouts(builder, requestTimeout);
+            return new Fabric8ClusterGateway(new KubernetesClientBuilder().withConfig(config).build(),
+                    inCluster.get().describe() + "/" + config.getNamespace(), requestTimeout);
+        }
+        Kubeconfig kubeconfig = Kubeconfig.locate(kubeconfigOrNull, env);
         String context = kubeconfig.context(contextOrNull);
         Config loaded;
         try {

@@ -7,21 +7,22 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** The kubeconfig file ktriage uses and its contexts, checked before fabric8 sees it so errors are one clear line. */
 record Kubeconfig(Path file, Config parsed) {
 
     /** The argument, else the first entry of $KUBECONFIG, else ~/.kube/config. */
-    static Kubeconfig locate(Path explicit) {
+    static Kubeconfig locate(Path explicit, Map<String, String> env) {
         Path file = explicit;
         String source = "--kubeconfig";
         if (file == null) {
-            String env = System.getenv("KUBECONFIG");
-            if (env != null && !env.isBlank()) {
-                file = Path.of(env.split(File.pathSeparator)[0]);
+            String fromEnv = env.get("KUBECONFIG");
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                file = Path.of(fromEnv.split(File.pathSeparator)[0]);
                 source = "$KUBECONFIG";
             } else {
-                file = Path.of(System.getProperty("user.home"), ".kube", "config");
+                file = defaultFile();
                 source = "default location";
             }
         }
@@ -32,6 +33,16 @@ record Kubeconfig(Path file, Config parsed) {
         } catch (RuntimeException e) {
             throw new ClusterConfigException("kubeconfig " + file + " is not valid: " + ClusterFailure.oneLine(e), e);
         }
+    }
+
+    /** Whether a kubeconfig is named by $KUBECONFIG or sits at ~/.kube/config (else in-cluster may apply). */
+    static boolean present(Map<String, String> env) {
+        String fromEnv = env.get("KUBECONFIG");
+        return (fromEnv != null && !fromEnv.isBlank()) || Files.exists(defaultFile());
+    }
+
+    private static Path defaultFile() {
+        return Path.of(System.getProperty("user.home"), ".kube", "config");
     }
 
     /** The context to use: the one asked for (which must exist), else the current-context. */
