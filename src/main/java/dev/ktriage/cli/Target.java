@@ -57,10 +57,19 @@ final class Target implements AutoCloseable {
         String user = System.getenv().getOrDefault("KTRIAGE_SSH_USER", System.getProperty("user.name"));
         SshSettings settings = new SshSettings(ssh.resolve("known_hosts"), keys, o.sshAcceptNew, Duration.ofSeconds(10), Duration.ofSeconds(5));
         ClusterNodeResolver fromStatus = new ClusterNodeResolver(cluster, user);
+        SshConfig sshConfig = sshConfig(o.sshConfig, home);
+        for (String warning : sshConfig.warnings()) o.err().println("ktriage: " + warning);
+        o.err().flush();
         ConfiguredNodeResolver resolver = new ConfiguredNodeResolver(new ConfiguredNodeResolver.Sources(fromStatus::statusAddress,
-                SshConfig.load(o.sshConfig != null ? o.sshConfig : ssh.resolve("config")), NodeOverrides.load(NodeOverrides.DEFAULT_FILE),
+                sshConfig, NodeOverrides.load(NodeOverrides.DEFAULT_FILE),
                 o.sshUser, user, home, new NodeAddress.HostKeyPolicy(settings.knownHosts(), settings.acceptNewHostKeys())));
         return new SshNodeGateway(settings, resolver);
+    }
+
+    /** As ssh reads it: {@code -F FILE} alone, else ~/.ssh/config then /etc/ssh/ssh_config. */
+    private static SshConfig sshConfig(Path file, Path home) {
+        if (file != null) return SshConfig.load(file, home);
+        return SshConfig.load(home.resolve(".ssh").resolve("config"), home).then(SshConfig.loadSystem(SshConfig.SYSTEM_FILE));
     }
 
     ClusterGateway cluster() {

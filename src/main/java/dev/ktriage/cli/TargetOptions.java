@@ -1,10 +1,16 @@
 package dev.ktriage.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where a session looks: a lab scenario, or a cluster from kubeconfig. */
 final class TargetOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--lab", paramLabel = "DIR", description = "Run against an embedded lab loaded from this scenario folder (no cluster needed).")
     Path lab;
@@ -21,7 +27,7 @@ final class TargetOptions {
     @Option(names = "--ssh-user", paramLabel = "USER", description = "User for SSH to nodes (default: ~/.ssh/config's User, then $KTRIAGE_SSH_USER, then yours).")
     String sshUser;
 
-    @Option(names = "--ssh-config", paramLabel = "FILE", description = "OpenSSH client config to read Host blocks from (default: ~/.ssh/config).")
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "OpenSSH client config to read instead of ~/.ssh/config and /etc/ssh/ssh_config, as ssh -F (Host, Match, Include; Match exec is never run).")
     Path sshConfig;
 
     @Option(names = "--ssh-accept-new", description = "Trust on first use: add unknown node host keys to known_hosts. A changed key is refused regardless.")
@@ -29,4 +35,9 @@ final class TargetOptions {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15", description = "Bound for each API request (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
+
+    /** Where notes about the target go (the command's stderr). */
+    PrintWriter err() {
+        return mixee != null ? mixee.commandLine().getErr() : new PrintWriter(System.err, true);
+    }
 }

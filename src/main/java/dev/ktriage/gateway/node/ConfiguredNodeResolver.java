@@ -8,8 +8,9 @@ import java.util.function.Function;
 
 /**
  * Reaches a node the way the operator's own ssh would: the address from the Node's status, then
- * ~/.ssh/config (a Host block applies when its patterns match the node's name or its address;
- * first value wins in file order), then the ktriage config's per-node overrides, which win over both.
+ * ~/.ssh/config (a Host or Match block applies when it matches the node's name or its address;
+ * first value wins in file order; a user fixed by an override or {@code --ssh-user} is what
+ * {@code Match user} sees, as with {@code ssh -l}), then the ktriage config's per-node overrides, which win over both.
  * <ul>
  * <li>host: override, else the config's HostName, else the Node's InternalIP/ExternalIP/Hostname;</li>
  * <li>user: override, else {@code --ssh-user}, else the config's User, else the default user;</li>
@@ -39,7 +40,10 @@ public final class ConfiguredNodeResolver implements NodeResolver {
     public Optional<NodeAddress> resolve(String node) {
         Optional<NodeOverrides.Entry> override = s.overrides().forNode(node);
         String address = override.map(NodeOverrides.Entry::host).orElseGet(() -> s.statusAddress().apply(node).orElse(null));
-        SshConfig.HostOptions options = address == null ? s.sshConfig().lookup(node) : s.sshConfig().lookup(node, address);
+        // like ssh -l, a user fixed before the config is read is what Match user sees
+        String fixedUser = override.map(NodeOverrides.Entry::user).orElse(s.flagUser());
+        SshConfig.HostOptions options = s.sshConfig().lookup(address == null ? SshConfig.Query.of(fixedUser, node)
+                : SshConfig.Query.of(fixedUser, node, address));
         if (address == null && options.hostName() == null) return Optional.empty();
         String user = first(override.map(NodeOverrides.Entry::user).orElse(null), s.flagUser(), options.user(), s.defaultUser());
         int port = first(override.map(NodeOverrides.Entry::port).orElse(null), options.port(), 22);
@@ -66,7 +70,7 @@ public final class ConfiguredNodeResolver implements NodeResolver {
             boolean lastOfChain = i == hops.length - 1;
             if (i == 0) {
                 // the first hop may itself sit behind its own ProxyJump
-                String own = s.sshConfig().lookup(name(hops[i].strip())).proxyJump();
+                String own = s.sshConfig().lookup(SshConfig.Query.of(specUser(hops[i].strip()), name(hops[i].strip()))).proxyJump();
                 if (own != null && !own.equalsIgnoreCase("none")) hop = hop.withJump(jumpChain(own, depth + 1));
             } else {
                 hop = hop.withJump(previous);
@@ -92,11 +96,16 @@ public final class ConfiguredNodeResolver implements NodeResolver {
             port = Integer.parseInt(rest.substring(colon + 1));
             rest = rest.substring(0, colon);
         }
-        SshConfig.HostOptions o = s.sshConfig().lookup(rest);
+        SshConfig.HostOptions o = s.sshConfig().lookup(SshConfig.Query.of(user, rest));
         String u = first(user, o.user(), s.flagUser(), s.defaultUser());
         int p = first(port, o.port(), 22);
         String host = o.hostName() != null ? expand(o.hostName(), rest, p, u) : rest;
         return new NodeAddress(host, p, u, identities(o, host, p, u), hostKeys(o, host, p, u), null);
+    }
+
+    private static String specUser(String spec) {
+        int at = spec.lastIndexOf('@');
+        return at >= 0 ? spec.substring(0, at) : null;
     }
 
     private static String name(String spec) {

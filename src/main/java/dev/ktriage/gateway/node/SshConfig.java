@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,62 +15,97 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The part of an OpenSSH client config (~/.ssh/config) that says how to reach a host: Host blocks
- * with {@code *}, {@code ?} and {@code !} patterns, and HostName, User, Port, IdentityFile,
- * ProxyJump, UserKnownHostsFile, StrictHostKeyChecking. As in ssh_config(5), the first value
- * found for a keyword wins, reading blocks top to bottom; IdentityFile adds up. Match blocks
- * and Include are not understood: a Match block never applies, so it cannot loosen anything.
+ * The part of an OpenSSH client config (~/.ssh/config) that says how to reach a host: Host and
+ * Match blocks, Include, and HostName, User, Port, IdentityFile, ProxyJump, UserKnownHostsFile,
+ * StrictHostKeyChecking. As in ssh_config(5), the first value found for a keyword wins, reading
+ * blocks top to bottom (included files where their Include line stands); IdentityFile adds up.
+ * Match supports all, canonical, final, host, originalhost, user and localuser, negated with
+ * {@code !}; {@code Match exec} is never run (ktriage executes nothing a config file names), so
+ * such a block does not apply and {@link #warnings()} says so. A config that asks for it (a
+ * {@code Match final} line, CanonicalizeHostname) is read a second time as ssh does, with Host
+ * patterns tested against the HostName found in the first reading; ktriage does not canonicalize
+ * names itself.
  */
 public final class SshConfig {
 
     static final Set<String> KEYWORDS = Set.of("hostname", "user", "port", "identityfile", "proxyjump",
-            "userknownhostsfile", "stricthostkeychecking");
+            "userknownhostsfile", "stricthostkeychecking", "canonicalizehostname");
 
-    /** One Host (or Match) block: its patterns and its options in file order. */
-    private record Block(List<String> patterns, boolean match, Map<String, List<String>> options) {
-    }
+    /** The system-wide config ssh reads after the user's (unless given -F). */
+    public static final Path SYSTEM_FILE = Path.of("/etc/ssh/ssh_config");
 
-    private final List<Block> blocks;
+    /** Each file read, in order (the user's, then the system's), as its sections. */
+    private final List<List<SshConfigParser.Section>> files;
+    private final boolean asksFinalPass;
+    private final List<String> warnings;
 
-    private SshConfig(List<Block> blocks) {
-        this.blocks = List.copyOf(blocks);
+    private SshConfig(List<List<SshConfigParser.Section>> files, boolean asksFinalPass, List<String> warnings) {
+        this.files = List.copyOf(files);
+        this.asksFinalPass = asksFinalPass;
+        this.warnings = List.copyOf(warnings);
     }
 
     public static SshConfig empty() {
-        return new SshConfig(List.of());
+        return new SshConfig(List.of(), false, List.of());
     }
 
-    /** A missing file is an empty config, as it is for ssh. */
+    /** A user config with the current user's home folder. */
     public static SshConfig load(Path file) {
+        return load(file, Path.of(System.getProperty("user.home")));
+    }
+
+    /** A user config (~/.ssh/config or {@code -F FILE}): relative Includes are under {@code home}/.ssh. A missing file is an empty config, as it is for ssh. */
+    public static SshConfig load(Path file, Path home) {
+        return read(file, home, SshConfigParser.Kind.USER);
+    }
+
+    /** The system config: relative Includes are under /etc/ssh. */
+    public static SshConfig loadSystem(Path file) {
+        return read(file, Path.of(System.getProperty("user.home")), SshConfigParser.Kind.SYSTEM);
+    }
+
+    private static SshConfig read(Path file, Path home, SshConfigParser.Kind kind) {
         if (file == null || !Files.isRegularFile(file)) return empty();
+        String text;
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ssh config " + file + ": " + e.getMessage(), e);
         }
+        return parse(file.toString(), text, home, kind);
     }
 
+    /** Text as a user config named "ssh_config" (for tests and callers without a file). */
     public static SshConfig parse(String text) {
-        List<Block> blocks = new ArrayList<>();
-        // lines before the first Host apply to every host
-        Block current = new Block(List.of("*"), false, new LinkedHashMap<>());
-        blocks.add(current);
-        for (String raw : text.split("\\R")) {
-            List<String> words = words(raw);
-            if (words.isEmpty()) continue;
-            String keyword = words.get(0).toLowerCase(Locale.ROOT);
-            List<String> args = words.subList(1, words.size());
-            if (keyword.equals("host") || keyword.equals("match")) {
-                current = new Block(List.copyOf(args), keyword.equals("match"), new LinkedHashMap<>());
-                blocks.add(current);
-            } else if (KEYWORDS.contains(keyword) && !args.isEmpty()) {
-                current.options().computeIfAbsent(keyword, k -> new ArrayList<>()).add(String.join(" ", args));
-            }
-        }
-        return new SshConfig(blocks);
+        return parse("ssh_config", text, Path.of(System.getProperty("user.home")), SshConfigParser.Kind.USER);
     }
 
-    /** Keyword and arguments: whitespace or one '=' separates them; double quotes group words. */
+    static SshConfig parse(String name, String text, Path home, SshConfigParser.Kind kind) {
+        SshConfigParser parser = new SshConfigParser(home, kind, KEYWORDS);
+        List<SshConfigParser.Section> sections = parser.parse(name, text, 0);
+        List<String> warnings = new ArrayList<>();
+        if (!parser.notEvaluated().isEmpty()) {
+            warnings.add("ssh config: Match blocks that ktriage does not evaluate never apply (Match exec is never run): "
+                    + String.join(", ", parser.notEvaluated()));
+        }
+        return new SshConfig(List.of(sections), parser.asksFinalPass(), warnings);
+    }
+
+    /** This config followed by another, as ssh reads ~/.ssh/config and then /etc/ssh/ssh_config. */
+    public SshConfig then(SshConfig next) {
+        List<List<SshConfigParser.Section>> all = new ArrayList<>(files);
+        all.addAll(next.files);
+        List<String> w = new ArrayList<>(warnings);
+        w.addAll(next.warnings);
+        return new SshConfig(all, asksFinalPass || next.asksFinalPass, w);
+    }
+
+    /** What the operator should know about how this config is read (one line each), e.g. Match exec blocks that never apply. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Keyword and arguments: whitespace or one '=' separates them; double quotes group words; a word starting with # starts a comment. */
     static List<String> words(String line) {
         String s = line.strip();
         if (s.isEmpty() || s.startsWith("#")) return List.of();
@@ -79,7 +115,9 @@ public final class SshConfig {
         boolean inWord = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '"') {
+            if (c == '#' && !quoted && !inWord && !out.isEmpty()) {
+                break; // a comment after the arguments, as ssh reads it
+            } else if (c == '"') {
                 quoted = !quoted;
                 inWord = true;
             } else if (!quoted && (Character.isWhitespace(c) || (c == '=' && out.isEmpty()))) {
@@ -96,20 +134,42 @@ public final class SshConfig {
     }
 
     /**
-     * The options that apply to a host known by any of {@code names} (for a node: its name and its
-     * address), reading blocks in file order: a block applies when its patterns match one name.
+     * Who a lookup is for.
+     *
+     * @param names     the host as the operator would name it to ssh; a node is known by its name and its address,
+     *                  and a block applies when it matches either
+     * @param user      the user fixed before the config is read ({@code ssh -l}: --ssh-user, an override), or null;
+     *                  what {@code Match user} sees until a User line sets one
+     * @param localUser who runs ktriage, for {@code Match localuser}
      */
-    public HostOptions lookup(String... names) {
-        String host = String.join("/", names);
-        Map<String, String> first = new LinkedHashMap<>();
-        List<String> identities = new ArrayList<>();
-        for (Block b : blocks) {
-            if (b.match() || java.util.Arrays.stream(names).noneMatch(n -> matches(b.patterns(), n))) continue;
-            for (Map.Entry<String, List<String>> e : b.options().entrySet()) {
-                if (e.getKey().equals("identityfile")) identities.addAll(e.getValue());
-                else first.putIfAbsent(e.getKey(), e.getValue().get(0));
-            }
+    public record Query(List<String> names, String user, String localUser) {
+        public Query {
+            names = List.copyOf(names);
+            if (names.isEmpty()) throw new IllegalArgumentException("a lookup needs a host name");
         }
+
+        public static Query of(String user, String... names) {
+            return new Query(List.of(names), user, System.getProperty("user.name"));
+        }
+    }
+
+    /** The options that apply to a host known by any of {@code names}, with no user fixed beforehand. */
+    public HostOptions lookup(String... names) {
+        return lookup(Query.of(null, names));
+    }
+
+    /** The options that apply to a host, reading blocks in file order, as many times as the config asks (see the class comment). */
+    public HostOptions lookup(Query q) {
+        Found found = new Found();
+        for (List<SshConfigParser.Section> file : files) walk(file, q, q.names(), false, found);
+        String canonicalize = found.first.getOrDefault("canonicalizehostname", "no").toLowerCase(Locale.ROOT);
+        if (asksFinalPass || canonicalize.equals("yes") || canonicalize.equals("always")) {
+            String last = q.names().get(q.names().size() - 1);
+            List<String> hosts = found.first.containsKey("hostname") ? List.of(found.first.get("hostname").replace("%h", last)) : q.names();
+            for (List<SshConfigParser.Section> file : files) walk(file, q, hosts, true, found);
+        }
+        String host = String.join("/", q.names());
+        Map<String, String> first = found.first;
         Integer port = null;
         if (first.containsKey("port")) {
             try {
@@ -119,36 +179,40 @@ public final class SshConfig {
             }
         }
         String knownHosts = first.get("userknownhostsfile");
-        return new HostOptions(first.get("hostname"), first.get("user"), port, identities, first.get("proxyjump"),
+        return new HostOptions(first.get("hostname"), first.get("user"), port, List.copyOf(found.identities), first.get("proxyjump"),
                 knownHosts == null ? null : knownHosts.split("\\s+")[0], first.get("stricthostkeychecking"));
+    }
+
+    /** Values found so far: the first of each keyword; identity files add up (each once, as ssh keeps them). */
+    private static final class Found {
+        final Map<String, String> first = new LinkedHashMap<>();
+        final Set<String> identities = new LinkedHashSet<>();
+    }
+
+    private static void walk(List<SshConfigParser.Section> file, Query q, List<String> hosts, boolean finalPass, Found found) {
+        for (SshConfigParser.Section s : file) {
+            // tested where it stands: Match host/user see what the lines above set
+            HostMatch.Facts facts = new HostMatch.Facts(hosts, q.names(), found.first.get("hostname"),
+                    q.user() != null ? q.user() : found.first.get("user"), q.localUser(), finalPass);
+            if (!s.condition().test(facts)) continue;
+            for (SshConfigParser.Entry e : s.body()) {
+                if (e instanceof SshConfigParser.Option o) {
+                    if (o.keyword().equals("identityfile")) found.identities.add(o.value());
+                    else found.first.putIfAbsent(o.keyword(), o.value());
+                } else if (e instanceof SshConfigParser.Include inc) {
+                    for (List<SshConfigParser.Section> included : inc.files()) walk(included, q, hosts, finalPass, found);
+                }
+            }
+        }
     }
 
     /** A block applies when one pattern matches and no negated pattern does (ssh_config(5) PATTERNS). */
     static boolean matches(List<String> patterns, String host) {
-        boolean any = false;
-        String h = host.toLowerCase(Locale.ROOT);
-        for (String p : patterns) {
-            for (String single : p.split(",")) {
-                if (single.isEmpty()) continue;
-                boolean negated = single.startsWith("!");
-                String glob = (negated ? single.substring(1) : single).toLowerCase(Locale.ROOT);
-                if (glob(glob, h)) {
-                    if (negated) return false;
-                    any = true;
-                }
-            }
-        }
-        return any;
+        return HostMatch.matches(patterns, host);
     }
 
     static boolean glob(String pattern, String text) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            if (c == '*') regex.append(".*");
-            else if (c == '?') regex.append('.');
-            else regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
-        }
-        return text.matches(regex.toString());
+        return HostMatch.glob(pattern, text);
     }
 
     /**
