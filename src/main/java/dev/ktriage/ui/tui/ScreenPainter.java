@@ -56,12 +56,19 @@ final class ScreenPainter {
         if (s.help) return "any key: back";
         return switch (s.mode) {
             case START -> "Up/Down: choose  Enter: open  ?: help  q: quit";
-            case INPUTS -> "type the inputs  Tab/Up/Down: move  Enter: start  Esc: back";
+            case INPUTS -> inputKeys(s);
             case SESSION -> s.question != null
                     ? (s.question.freeText() ? "type the answer  Enter: answer  PgUp/PgDn: evidence" : "Left/Right: choose  Enter: answer  PgUp/PgDn: evidence")
                     : s.finished != null ? "Up/Down: steps  PgUp/PgDn: evidence  Esc: back to the diagnosis" : "Up/Down: steps  PgUp/PgDn: evidence  ?: help  q: quit";
             case END -> "m: Markdown report  s: steps  PgUp/PgDn: scroll  n: new  ?: help  q: quit";
         };
+    }
+
+    private static String inputKeys(TuiState s) {
+        InputField f = s.fields.isEmpty() ? null : s.fields.get(s.field);
+        if (f != null && f.pick >= 0) return "Up/Down: pick  Enter: take it  Esc: back to typing  Tab: next field";
+        if (f != null && !f.matches().isEmpty()) return "type to filter  Down: pick from the list  Tab: next field  Enter: start";
+        return "type the inputs  Tab/Up/Down: move  Enter: start  Esc: back";
     }
 
     static String status(TuiState s) {
