@@ -124,7 +124,7 @@ public final class ClusterChoices {
     public CompletableFuture<Choices> forInput(Input input, String typed, Executor executor, Duration wait) {
         String about = listFor(input) == null ? "" : listFor(input);
         return CompletableFuture.supplyAsync(() -> forInput(input, typed), executor)
-                .completeOnTimeout(Choices.failed(about, "no answer within " + wait.toSeconds() + "s"), wait.toMillis(), TimeUnit.MILLISECONDS)
+                .completeOnTimeout(Choices.failed(about, "no answer from the cluster within " + seconds(wait)), wait.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(e -> Choices.failed(about, "cannot read " + about + ": " + oneLine(e)));
     }
 
@@ -169,6 +169,10 @@ public final class ClusterChoices {
 
     private static String key(String resource, String namespace) {
         return resource + "@" + (namespace == null ? "*" : namespace);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
     }
 
     private static String oneLine(Throwable e) {

@@ -31,6 +31,10 @@ final class ChoicesView {
             if (ch.values().isEmpty()) return row;
         }
         List<String> m = f.matches();
+        if (ch.values().isEmpty()) {
+            c.text(col, row++, "the cluster lists no " + ch.about() + " (free text is fine)", Style.DIM, width);
+            return row;
+        }
         if (m.isEmpty()) {
             boolean known = ch.values().contains(f.value.toString().strip());
             c.text(col, row++, known ? "= one of the " + ch.values().size() + " " + ch.about() + " listed"

@@ -31,8 +31,9 @@ final class InputView {
             row++;
             String d = f.input.description() == null ? "" : f.input.description().strip();
             if (!d.isEmpty()) c.text(VALUE_COL + 1, row++, Canvas.wrap(d, c.cols - VALUE_COL - 2).get(0), Style.DIM);
-            // the fields below keep one line each; the offers take what is left
-            if (focus) row = ChoicesView.paint(f, c, VALUE_COL + 1, row, footer - 1 - (s.fields.size() - 1 - i));
+            // the fields below keep their two lines; the offers take what is left, at least a few lines
+            int below = 2 * (s.fields.size() - 1 - i);
+            if (focus) row = ChoicesView.paint(f, c, VALUE_COL + 1, row, Math.min(footer - 1, Math.max(row + 3, footer - 1 - below)));
         }
         c.text(1, Math.min(row + 1, footer), "* required.  Enter starts the session.", Style.DIM);
     }
