@@ -76,8 +76,9 @@ final class ScreenPainter {
         if (s.mode == TuiState.Mode.SESSION && s.question != null) running = "waiting for your answer";
         else if (s.mode == TuiState.Mode.SESSION && s.finished == null) {
             StepView step = s.steps.isEmpty() ? null : s.steps.get(s.steps.size() - 1);
-            running = SPINNER.charAt(s.spinner % SPINNER.length()) + " " + (s.gathering ? "gathering: " : "deciding: ")
-                    + (step == null ? "starting" : step.title);
+            String doing = step == null && s.checkingAccess ? "preflight: checking access"
+                    : (s.gathering ? "gathering: " : "deciding: ") + (step == null ? "starting" : step.title);
+            running = SPINNER.charAt(s.spinner % SPINNER.length()) + " " + doing;
         } else if (s.triageRunning) running = SPINNER.charAt(s.spinner % SPINNER.length()) + " triage: scanning";
         else if (s.finished != null) running = "session ended: " + s.finished.result().outcome().wireName();
         else running = "idle";

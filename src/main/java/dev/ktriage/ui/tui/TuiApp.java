@@ -186,7 +186,9 @@ public final class TuiApp implements KeyHandler.Actions {
             gaps = workspace.preflight(playbook, inputs);
         } catch (RuntimeException e) {
             gui.post(s -> {
-                if (s.sessions == session) s.notice = "preflight failed: " + e.getMessage();
+                if (s.sessions != session) return;
+                s.preflight(session, List.of());
+                s.notice = "preflight failed: " + e.getMessage();
             });
             return;
         }

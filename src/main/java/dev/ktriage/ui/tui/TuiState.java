@@ -48,6 +48,8 @@ final class TuiState {
     int sessions;
     /** The reads the preflight found these credentials may not make, for this session. */
     final List<AccessPreflight.Gap> gaps = new ArrayList<>();
+    /** The preflight runs (before the first step). */
+    boolean checkingAccess;
     final List<StepView> steps = new ArrayList<>();
     /** The step the right pane shows; follows the newest step unless the operator picked another. */
     int shown = -1;
@@ -94,6 +96,7 @@ final class TuiState {
     void sessionStarted() {
         sessions++;
         gaps.clear();
+        checkingAccess = true;
         steps.clear();
         diagnoses.clear();
         shown = -1;
@@ -166,7 +169,9 @@ final class TuiState {
      * shown and those still to come) and says in the notice line what it found.
      */
     void preflight(int session, List<AccessPreflight.Gap> found) {
-        if (session != sessions || found.isEmpty()) return;
+        if (session != sessions) return;
+        checkingAccess = false;
+        if (found.isEmpty()) return;
         gaps.addAll(found);
         for (StepView st : steps) st.access = gapOf(st.id);
         notice = preflightNotice();

@@ -8,8 +8,11 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.ktriage.engine.AccessPreflight;
 import dev.ktriage.engine.SessionEngine;
 import dev.ktriage.engine.SessionListener;
+import dev.ktriage.gateway.AccessCheck;
+import dev.ktriage.gateway.AccessVerdict;
 import dev.ktriage.gateway.ClusterGateway;
 import dev.ktriage.playbook.Playbook;
 import dev.ktriage.ui.SeedLab;
@@ -51,21 +54,19 @@ class TuiChoicesAndPreflightTest {
     void thePodInputOffersTheLabsPodsTypingFiltersAndEnterTakesTheHighlightedOne() throws Exception {
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
         try (App app = App.start(seed.workspace(new Workspace.Preset(SeedLab.PLAYBOOK, Map.of()), tmp), vt)) {
-            String screen = VirtualScreens.await(vt, 30, "2 of 2 pods", W6, XPP);
-            assertTrue(screen.contains("type to filter  Down: pick from the list"), screen);
+            String screen = VirtualScreens.await(vt, 30, "2 of 2 pods", W6, XPP, "type to filter  Down: pick from the list");
             type(vt, "xpp");
-            screen = VirtualScreens.await(vt, 30, "1 of 2 pods");
-            assertFalse(screen.contains(W6), "filtered out\n" + screen);
+            VirtualScreens.await(vt, 30, "1 of 2 pods", XPP);
+            VirtualScreens.awaitGone(vt, 30, W6); // filtered out
             vt.addInput(new KeyStroke(KeyType.ArrowDown));
             screen = VirtualScreens.await(vt, 30, "> " + XPP, "Enter: take it");
             vt.addInput(new KeyStroke(KeyType.Enter));
-            screen = VirtualScreens.await(vt, 30, "> pod*       " + XPP + "_", "= one of the 2 pods in kube-system listed");
-            assertTrue(screen.contains("Enter starts the session"), screen);
+            screen = VirtualScreens.await(vt, 30, "> pod*       " + XPP + "_", "= one of the 2 pods in kube-system listed",
+                    "Enter starts the session");
             assertEquals(24, screen.lines().count());
             // erase back to the namespace: "kube-system/" lists that namespace's pods
             for (int i = 0; i < "coredns-749558f7dd-xppfp".length(); i++) vt.addInput(new KeyStroke(KeyType.Backspace));
-            screen = VirtualScreens.await(vt, 30, "pod*       kube-system/_", "2 of 2 pods");
-            assertTrue(screen.contains(W6) && screen.contains(XPP), screen);
+            VirtualScreens.await(vt, 30, "pod*       kube-system/_", "2 of 2 pods", W6, XPP);
             vt.addInput(new KeyStroke('?', false, false)); // typed: '?' is text here, not help
             VirtualScreens.await(vt, 30, "no match among 2 pods in kube-system (free text is fine)");
         }
@@ -78,15 +79,14 @@ class TuiChoicesAndPreflightTest {
             VirtualScreens.await(vt, 30, "1 of 1 nodes", "  node0");
             vt.addInput(new KeyStroke(KeyType.ArrowDown));
             vt.addInput(new KeyStroke(KeyType.Enter));
-            String screen = VirtualScreens.await(vt, 30, "> node*      node0_", "= one of the 1 nodes listed");
-            assertTrue(screen.contains("  podIP      (text)"), "the text input has no list\n" + screen);
+            VirtualScreens.await(vt, 30, "> node*      node0_", "= one of the 1 nodes listed", "  podIP      (text)");
             vt.addInput(new KeyStroke(KeyType.Tab));
-            screen = VirtualScreens.await(vt, 30, "> podIP      _");
-            assertFalse(screen.contains("nodes listed"), "the offers belong to the focused field\n" + screen);
+            VirtualScreens.await(vt, 30, "> podIP      _");
+            VirtualScreens.awaitGone(vt, 30, "nodes listed"); // the offers belong to the focused field
             vt.addInput(new KeyStroke(KeyType.Escape));
             VirtualScreens.await(vt, 30, "What is wrong?");
             vt.addInput(new KeyStroke('?', false, false));
-            screen = VirtualScreens.await(vt, 30, "typing filters the cluster's list, Up/Down pick", "kubectl auth can-i in it");
+            String screen = VirtualScreens.await(vt, 30, "typing filters the cluster's list, Up/Down pick", "kubectl auth can-i in it");
             assertEquals(24, screen.lines().count());
         }
     }
@@ -112,9 +112,8 @@ class TuiChoicesAndPreflightTest {
                 // the only step it can run is forbidden: the session ends at once, the notice stays
                 screen = VirtualScreens.await(vt, 30, "session ended: inconclusive", "step(s) will be inconclusive (*): not allowed to get pods in shop");
                 vt.addInput(new KeyStroke('s', false, false));
-                screen = VirtualScreens.await(vt, 30, "[?]*Read the pod's probe");
-                assertTrue(screen.contains("* preflight: not allowed to get pods in shop (no"), screen);
-                assertTrue(screen.contains("$ kubectl auth can-i get pods -n shop"), screen);
+                screen = VirtualScreens.await(vt, 30, "[?]*Read the pod's probe", "* preflight: not allowed to get pods in shop (no",
+                        "$ kubectl auth can-i get pods -n shop");
                 assertEquals(24, screen.lines().count());
             }
         }
@@ -126,6 +125,37 @@ class TuiChoicesAndPreflightTest {
         assertEquals(List.of(), ws.preflight(seed.catalog().require(SeedLab.PLAYBOOK), SeedLab.INPUTS));
         Workspace offline = new Workspace(seed.catalog(), seed.launcher(), null, null, "replay", Workspace.noTriage(), null, tmp);
         assertEquals(List.of(), offline.preflight(seed.catalog().require(SeedLab.PLAYBOOK), SeedLab.INPUTS), "no reviewer, no gaps");
+    }
+
+    @Test
+    void preflightGapsMarkTheStepsOfHandedOffPlaybooksTooAndALateAnswerForAnEarlierSessionIsDropped() throws Exception {
+        TuiState state = new TuiState("lab/default");
+        state.openForm(seed.catalog().require(SeedLab.PLAYBOOK), SeedLab.INPUTS);
+        state.sessionStarted();
+        String screen = VirtualScreens.paint(state, 80, 24);
+        assertTrue(screen.contains("preflight: checking access"), screen);
+        state.stepStarted("pod-spec", "Read the pod's probes and status", "", "kubectl get pods x -n kube-system -o yaml");
+        AccessCheck logs = AccessCheck.resource("get", "pods", "log", "kube-system");
+        AccessCheck nodes = AccessCheck.resource("get", "nodes", "proxy", null);
+        List<AccessPreflight.Gap> gaps = List.of(
+                new AccessPreflight.Gap(new AccessPreflight.Need(SeedLab.PLAYBOOK, "app-logs", logs, false), new AccessVerdict(logs, false, "no rule")),
+                new AccessPreflight.Gap(new AccessPreflight.Need("martian-source", "log-martians", nodes, false), new AccessVerdict(nodes, null, "timeout")));
+        state.preflight(state.sessions - 1, gaps);
+        assertTrue(state.gaps.isEmpty(), "an earlier session's preflight is not this one's");
+        state.preflight(state.sessions, gaps);
+        assertEquals("preflight: 1 step(s) will be inconclusive (*): not allowed to get pods/log in kube-system", state.notice);
+        assertEquals(null, state.steps.get(0).access, "pod-spec needs nothing it lacks");
+        state.stepStarted("app-logs", "Read the app's logs", "", "kubectl logs x -n kube-system");
+        state.stepStarted("martian-source/log-martians", "Is martian logging on?", "", null);
+        state.stepStarted("log-martians", "a step of the same name in the session's own playbook", "", null);
+        assertEquals(logs, state.steps.get(1).access.need().check());
+        assertEquals(nodes, state.steps.get(2).access.need().check());
+        assertEquals(null, state.steps.get(3).access);
+        state.shown = 2;
+        screen = VirtualScreens.paint(state, 80, 24);
+        assertTrue(screen.contains("[>]*Is martian logging"), screen);
+        assertTrue(screen.contains("* preflight: could not check get nodes/proxy"), screen);
+        assertTrue(screen.contains("$ kubectl auth can-i get nodes/proxy -A"), screen);
     }
 
     private static void type(DefaultVirtualTerminal vt, String text) {
