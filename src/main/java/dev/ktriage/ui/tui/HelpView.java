@@ -22,7 +22,7 @@ final class HelpView {
             "Question  Left/Right or 1-9 choose, Enter answers; or type, Enter",
             "End       m writes a Markdown report beside the transcript",
             "          s shows the steps again; n starts over; PgUp/PgDn scroll",
-            "Anywhere  ? this help; q quits (Esc first while typing)",
+            "Anywhere  ? or F1 this help; q quits (Esc first while typing)",
             "",
             "The transcript of every session is written as it runs;",
             "`ktriage replay FILE` re-runs it offline.");

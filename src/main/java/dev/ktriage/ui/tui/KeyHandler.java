@@ -38,7 +38,7 @@ final class KeyHandler {
             return;
         }
         boolean typing = s.mode == TuiState.Mode.INPUTS || (s.question != null && s.question.freeText());
-        if (!typing && is(k, '?')) {
+        if (k.getKeyType() == KeyType.F1 || (!typing && is(k, '?'))) { // F1 also where ? is typed text
             s.help = true;
             return;
         }

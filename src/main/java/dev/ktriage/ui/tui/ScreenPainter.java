@@ -67,8 +67,8 @@ final class ScreenPainter {
     private static String inputKeys(TuiState s) {
         InputField f = s.fields.isEmpty() ? null : s.fields.get(s.field);
         if (f != null && f.pick >= 0) return "Up/Down: pick  Enter: take it  Esc: back to typing  Tab: next field";
-        if (f != null && !f.matches().isEmpty()) return "type to filter  Down: pick from the list  Tab: next field  Enter: start";
-        return "type the inputs  Tab/Up/Down: move  Enter: start  Esc: back";
+        if (f != null && !f.matches().isEmpty()) return "type to filter  Down: pick  Tab: next field  Enter: start  F1: help";
+        return "type the inputs  Tab/Up/Down: move  Enter: start  Esc: back  F1: help";
     }
 
     static String status(TuiState s) {
