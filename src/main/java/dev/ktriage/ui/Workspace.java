@@ -1,7 +1,10 @@
 package dev.ktriage.ui;
 
+import dev.ktriage.engine.AccessPreflight;
+import dev.ktriage.gateway.AccessReviewer;
 import dev.ktriage.gateway.ClusterGateway;
 import dev.ktriage.gateway.NodeGateway;
+import dev.ktriage.playbook.Playbook;
 import dev.ktriage.playbook.PlaybookCatalog;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -27,6 +30,18 @@ public record Workspace(PlaybookCatalog catalog, SessionLauncher sessions, Clust
         public Preset {
             inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs)); // keeps the playbook's order
         }
+    }
+
+    /**
+     * The reads of {@code playbook} (and of those it hands off to) these credentials may not make,
+     * as {@code ktriage run} reports them before it starts; empty when the target cannot review
+     * access (replay). One access review per distinct read: call it off the GUI thread.
+     */
+    public List<AccessPreflight.Gap> preflight(Playbook playbook, Map<String, String> inputs) {
+        if (!(cluster instanceof AccessReviewer reviewer)) return List.of();
+        int slash = where == null ? -1 : where.lastIndexOf('/');
+        String namespace = slash < 0 ? null : where.substring(slash + 1); // "context/namespace"; none: ask across all
+        return AccessPreflight.check(catalog, playbook.id(), inputs, namespace, reviewer);
     }
 
     /** Triage is another engineer's work: until it lands, it suggests nothing. */

@@ -37,7 +37,9 @@ class RealTerminalTest {
     void demoOpensTheTuiOnTheSeedIncidentAndShowsTheDiagnosisAt80x24() throws Exception {
         Path transcript = state.resolve("demo.jsonl");
         try (Tmux t = Tmux.start("tui", 80, 24, Launcher.ROOT, ktriage("demo --transcript " + transcript))) {
-            t.await(120, "pod*", "kube-system/coredns-749558f7dd-w6jdj", "Enter starts the session");
+            // the lab's pods are read for the form: the demo's pod is one of them
+            t.await(120, "pod*", "kube-system/coredns-749558f7dd-w6jdj", "Enter starts the session",
+                    "= one of the 2 pods in kube-system listed");
             t.send("Enter");
             String screen = t.await(120, "[!] " + CAUSES[1], "session ended: diagnosed");
             assertTrue(screen.contains("[!] " + CAUSES[0]), screen);
@@ -60,7 +62,7 @@ class RealTerminalTest {
         try (Tmux t = Tmux.start("start", 80, 24, Launcher.ROOT, ktriage("--lab " + Launcher.seedScenario()))) {
             t.await(120, "What is wrong?", "failing-probes", "martian-source", "lab/default | idle");
             t.send("?");
-            t.await(30, "Help", "any key: back");
+            t.await(30, "Help", "any key: back", "typing filters the cluster's list, Up/Down pick");
             t.send("x", "q");
             t.await(30, "[exited 0]");
         }

@@ -17,6 +17,9 @@ final class KeyHandler {
         void saveReport();
     }
 
+    /** How far PgUp/PgDn move the highlight in a field's offers. */
+    private static final int PAGE = 5;
+
     private final PlaybookCatalog catalog;
     private final Actions actions;
 
@@ -35,7 +38,7 @@ final class KeyHandler {
             return;
         }
         boolean typing = s.mode == TuiState.Mode.INPUTS || (s.question != null && s.question.freeText());
-        if (!typing && is(k, '?')) {
+        if (k.getKeyType() == KeyType.F1 || (!typing && is(k, '?'))) { // F1 also where ? is typed text
             s.help = true;
             return;
         }
@@ -68,22 +71,46 @@ final class KeyHandler {
         }
     }
 
+    /**
+     * Typing filters the focused field's offers; Up/Down walk them (and move between fields when
+     * there are none, or from the top of the list); Enter takes the highlighted one, or starts.
+     */
     private void inputs(TuiState s, KeyStroke k) {
         InputField f = s.fields.isEmpty() ? null : s.fields.get(s.field);
+        boolean picking = f != null && f.pick >= 0;
         switch (k.getKeyType()) {
             case Escape -> {
+                if (picking) {
+                    f.pick = -1;
+                    return;
+                }
                 s.mode = TuiState.Mode.START;
                 s.notice = "";
             }
-            case Tab, ArrowDown -> s.field = s.fields.isEmpty() ? 0 : (s.field + 1) % s.fields.size();
-            case ReverseTab, ArrowUp -> s.field = s.fields.isEmpty() ? 0 : (s.field + s.fields.size() - 1) % s.fields.size();
+            case Tab -> moveField(s, 1);
+            case ReverseTab -> moveField(s, -1);
+            case ArrowDown -> {
+                if (f != null && !f.matches().isEmpty()) f.movePick(1);
+                else moveField(s, 1);
+            }
+            case ArrowUp -> {
+                if (picking) f.movePick(-1);
+                else moveField(s, -1);
+            }
+            case PageDown -> {
+                if (f != null) f.movePick(PAGE);
+            }
+            case PageUp -> {
+                if (picking) f.movePick(-PAGE);
+            }
             case Backspace -> {
-                if (f != null && f.value.length() > 0) f.value.setLength(f.value.length() - 1);
+                if (f != null) f.erase();
             }
             case Character -> {
-                if (f != null && !k.isCtrlDown() && !k.isAltDown()) f.value.append(k.getCharacter());
+                if (f != null && !k.isCtrlDown() && !k.isAltDown()) f.type(k.getCharacter());
             }
             case Enter -> {
+                if (picking && f.take()) return;
                 for (int i = 0; i < s.fields.size(); i++) {
                     if (s.fields.get(i).missing()) {
                         s.field = i;
@@ -97,6 +124,12 @@ final class KeyHandler {
             }
             default -> { }
         }
+    }
+
+    private static void moveField(TuiState s, int delta) {
+        if (s.fields.isEmpty()) return;
+        s.fields.get(s.field).pick = -1;
+        s.field = (s.field + delta + s.fields.size()) % s.fields.size();
     }
 
     private void session(TuiState s, KeyStroke k) {

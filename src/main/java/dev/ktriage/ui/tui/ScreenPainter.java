@@ -56,7 +56,7 @@ final class ScreenPainter {
         if (s.help) return "any key: back";
         return switch (s.mode) {
             case START -> "Up/Down: choose  Enter: open  ?: help  q: quit";
-            case INPUTS -> "type the inputs  Tab/Up/Down: move  Enter: start  Esc: back";
+            case INPUTS -> inputKeys(s);
             case SESSION -> s.question != null
                     ? (s.question.freeText() ? "type the answer  Enter: answer  PgUp/PgDn: evidence" : "Left/Right: choose  Enter: answer  PgUp/PgDn: evidence")
                     : s.finished != null ? "Up/Down: steps  PgUp/PgDn: evidence  Esc: back to the diagnosis" : "Up/Down: steps  PgUp/PgDn: evidence  ?: help  q: quit";
@@ -64,13 +64,21 @@ final class ScreenPainter {
         };
     }
 
+    private static String inputKeys(TuiState s) {
+        InputField f = s.fields.isEmpty() ? null : s.fields.get(s.field);
+        if (f != null && f.pick >= 0) return "Up/Down: pick  Enter: take it  Esc: back to typing  Tab: next field";
+        if (f != null && !f.matches().isEmpty()) return "type to filter  Down: pick  Tab: next field  Enter: start  F1: help";
+        return "type the inputs  Tab/Up/Down: move  Enter: start  Esc: back  F1: help";
+    }
+
     static String status(TuiState s) {
         String running;
         if (s.mode == TuiState.Mode.SESSION && s.question != null) running = "waiting for your answer";
         else if (s.mode == TuiState.Mode.SESSION && s.finished == null) {
             StepView step = s.steps.isEmpty() ? null : s.steps.get(s.steps.size() - 1);
-            running = SPINNER.charAt(s.spinner % SPINNER.length()) + " " + (s.gathering ? "gathering: " : "deciding: ")
-                    + (step == null ? "starting" : step.title);
+            String doing = step == null && s.checkingAccess ? "preflight: checking access"
+                    : (s.gathering ? "gathering: " : "deciding: ") + (step == null ? "starting" : step.title);
+            running = SPINNER.charAt(s.spinner % SPINNER.length()) + " " + doing;
         } else if (s.triageRunning) running = SPINNER.charAt(s.spinner % SPINNER.length()) + " triage: scanning";
         else if (s.finished != null) running = "session ended: " + s.finished.result().outcome().wireName();
         else running = "idle";

@@ -1,5 +1,6 @@
 package dev.ktriage.ui.tui;
 
+import dev.ktriage.gateway.AccessVerdict;
 import dev.ktriage.ui.tui.Canvas.Style;
 import dev.ktriage.ui.tui.ScreenPainter.Body;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ final class SessionView {
         c.text(x, row++, step.title, Style.BOLD);
         row = lines(c, x, row, Canvas.wrap(step.explain, width), Math.max(2, (bottom - body.top()) / 3), Style.NORMAL);
         if (step.command != null) row = lines(c, x, row, Canvas.wrap("$ " + step.command, width), 3, Style.COMMAND);
+        if (step.access != null) row = access(step, c, x, width, row);
         if (!step.says.isBlank()) {
             row = lines(c, x, row, Canvas.wrap("=> " + step.says.strip(), width), 3,
                     step.mark == StepView.Mark.INCONCLUSIVE ? Style.WARN : Style.GOOD);
@@ -46,7 +48,7 @@ final class SessionView {
         for (int i = first, row = body.top() + 1; i < s.steps.size() && row < body.bottom(); i++, row++) {
             StepView st = s.steps.get(i);
             boolean sel = i == s.shown;
-            c.text(0, row, st.mark.text + " " + st.title, sel ? Style.SELECTED : Style.NORMAL, width - 1);
+            c.text(0, row, st.markText() + st.title, sel ? Style.SELECTED : Style.NORMAL, width - 1);
         }
     }
 
@@ -93,6 +95,15 @@ final class SessionView {
             }
         }
         return top;
+    }
+
+    /** What the preflight found: the missing verb on the resource, and how to ask the cluster the same. */
+    private static int access(StepView step, Canvas c, int x, int width, int row) {
+        AccessVerdict v = step.access.verdict();
+        String what = (v.denied() ? "* preflight: not allowed to " : "* preflight: could not check ") + v.check().describe()
+                + (v.reason() == null || v.reason().isBlank() ? "" : " (" + v.reason() + ")");
+        row = lines(c, x, row, Canvas.wrap(what, width), 2, Style.WARN);
+        return lines(c, x, row, Canvas.wrap("$ " + v.check().kubectl(), width), 2, Style.COMMAND);
     }
 
     private static String rule(String head, int width) {

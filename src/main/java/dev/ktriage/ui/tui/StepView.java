@@ -1,5 +1,6 @@
 package dev.ktriage.ui.tui;
 
+import dev.ktriage.engine.AccessPreflight;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,12 +32,19 @@ final class StepView {
     int scroll;
     /** An evidence line to bring into view at the next paint (the first quoted one), or -1. */
     int jumpTo = -1;
+    /** What the preflight found this step may not read, or null. */
+    AccessPreflight.Gap access;
 
     StepView(String id, String title, String explain, String command) {
         this.id = id;
         this.title = title;
         this.explain = explain == null ? "" : explain.strip();
         this.command = command;
+    }
+
+    /** The mark in the steps list: a {@code *} after it when the preflight expects this step to lack access. */
+    String markText() {
+        return mark.text + (access == null ? " " : "*");
     }
 
     void addEvidence(String text) {

@@ -6,8 +6,10 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
+import dev.ktriage.engine.AccessPreflight;
 import dev.ktriage.engine.Operator;
 import dev.ktriage.playbook.Playbook;
+import dev.ktriage.ui.ClusterChoices;
 import dev.ktriage.ui.SessionLauncher.FinishedSession;
 import dev.ktriage.ui.Suggestion;
 import dev.ktriage.ui.Workspace;
@@ -17,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -31,11 +34,15 @@ public final class TuiApp implements KeyHandler.Actions {
 
     private static final long TICK_MS = 25;
     private static final long SPIN_MS = 120;
+    /** How long the form waits for the cluster's offers before it says there are none. */
+    static final Duration CHOICES_WAIT = Duration.ofSeconds(5);
 
     private final Workspace workspace;
     private final GuiQueue gui = new GuiQueue();
     private final TuiState state;
     private final KeyHandler keys;
+    private ClusterChoices choices;
+    private int choicesForm = -1;
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "ktriage-session");
         t.setDaemon(true); // a session blocked on the network must not keep the process alive after q
@@ -88,6 +95,7 @@ public final class TuiApp implements KeyHandler.Actions {
                     keys.handle(state, k);
                     dirty = true;
                 }
+                if (state.mode == TuiState.Mode.INPUTS) askForChoices();
                 long now = System.currentTimeMillis();
                 if (ScreenPainter.animated(state) && now - lastSpin >= SPIN_MS) {
                     state.spinner++;
@@ -131,12 +139,36 @@ public final class TuiApp implements KeyHandler.Actions {
         });
     }
 
+    /**
+     * Reads what the cluster offers for the focused field when what it needs changed (a new form,
+     * another field, a pod input's namespace typed), off the GUI thread and within {@link #CHOICES_WAIT}.
+     */
+    private void askForChoices() {
+        if (state.fields.isEmpty()) return;
+        if (choicesForm != state.forms) {
+            choices = new ClusterChoices(workspace.cluster()); // a form opened later sees the cluster as it is then
+            choicesForm = state.forms;
+        }
+        InputField f = state.fields.get(state.field);
+        String key = ClusterChoices.keyFor(f.input, f.value.toString());
+        if (key == null || key.equals(f.choicesKey)) return;
+        f.asking(key);
+        choices.forInput(f.input, f.value.toString(), background, CHOICES_WAIT)
+                .thenAccept(read -> gui.post(s -> f.choicesRead(key, read)));
+    }
+
+    /**
+     * Preflight, then the session, on one background thread: as {@code ktriage run} does, the
+     * operator learns first which steps these credentials leave inconclusive.
+     */
     @Override
     public void start(Playbook playbook, Map<String, String> inputs) {
         state.sessionStarted();
+        int session = state.sessions;
         Operator operator = new TuiOperator(gui);
         TuiListener listener = new TuiListener(gui);
         background.submit(() -> {
+            preflight(session, playbook, inputs);
             try {
                 FinishedSession done = workspace.sessions().run(playbook.id(), inputs, operator, listener);
                 gui.post(s -> s.ended(done));
@@ -145,6 +177,22 @@ public final class TuiApp implements KeyHandler.Actions {
                 gui.post(s -> s.failed("session failed: " + msg));
             }
         });
+    }
+
+    /** A preflight that breaks says so and lets the session run: its steps will tell for themselves. */
+    private void preflight(int session, Playbook playbook, Map<String, String> inputs) {
+        List<AccessPreflight.Gap> gaps;
+        try {
+            gaps = workspace.preflight(playbook, inputs);
+        } catch (RuntimeException e) {
+            gui.post(s -> {
+                if (s.sessions != session) return;
+                s.preflight(session, List.of());
+                s.notice = "preflight failed: " + e.getMessage();
+            });
+            return;
+        }
+        gui.post(s -> s.preflight(session, gaps));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ktriage.ui.tui;
 
+import dev.ktriage.engine.AccessPreflight;
 import dev.ktriage.engine.Diagnosis;
 import dev.ktriage.engine.StepRecord;
 import dev.ktriage.engine.StepStatus;
@@ -40,7 +41,15 @@ final class TuiState {
     Playbook playbook;
     final List<InputField> fields = new ArrayList<>();
     int field;
+    /** Counts the forms opened, so offers read for an earlier one are read afresh. */
+    int forms;
 
+    /** Counts the sessions started, so a late preflight answer never lands on a later session. */
+    int sessions;
+    /** The reads the preflight found these credentials may not make, for this session. */
+    final List<AccessPreflight.Gap> gaps = new ArrayList<>();
+    /** The preflight runs (before the first step). */
+    boolean checkingAccess;
     final List<StepView> steps = new ArrayList<>();
     /** The step the right pane shows; follows the newest step unless the operator picked another. */
     int shown = -1;
@@ -79,11 +88,15 @@ final class TuiState {
         fields.clear();
         for (Input in : p.inputs()) fields.add(new InputField(in, given.get(in.id())));
         field = 0;
+        forms++;
         mode = Mode.INPUTS;
         notice = "";
     }
 
     void sessionStarted() {
+        sessions++;
+        gaps.clear();
+        checkingAccess = true;
         steps.clear();
         diagnoses.clear();
         shown = -1;
@@ -101,7 +114,9 @@ final class TuiState {
     }
 
     void stepStarted(String id, String title, String explain, String command) {
-        steps.add(new StepView(id, title, explain, command));
+        StepView step = new StepView(id, title, explain, command);
+        step.access = gapOf(id);
+        steps.add(step);
         gathering = command != null;
         if (follow) shown = steps.size() - 1;
     }
@@ -136,7 +151,7 @@ final class TuiState {
         finished = f;
         gathering = false;
         question = null;
-        notice = "";
+        notice = preflightNotice(); // still true, and the likely reason the session ended where it did
         mode = Mode.END;
         endScroll = 0;
     }
@@ -147,6 +162,44 @@ final class TuiState {
         question = null;
         notice = message;
         mode = playbook == null ? Mode.START : Mode.INPUTS;
+    }
+
+    /**
+     * The preflight's answer for session number {@code session}: marks the steps it concerns (those
+     * shown and those still to come) and says in the notice line what it found.
+     */
+    void preflight(int session, List<AccessPreflight.Gap> found) {
+        if (session != sessions) return;
+        checkingAccess = false;
+        if (found.isEmpty()) return;
+        gaps.addAll(found);
+        for (StepView st : steps) st.access = gapOf(st.id);
+        notice = preflightNotice();
+    }
+
+    /** One line on what the preflight found; empty when it found nothing. */
+    String preflightNotice() {
+        if (gaps.isEmpty()) return "";
+        List<AccessPreflight.Gap> denied = gaps.stream().filter(g -> g.verdict().denied()).toList();
+        if (denied.isEmpty()) {
+            return "preflight: could not check access for " + gaps.size() + " step(s): " + gaps.get(0).verdict().reason();
+        }
+        return "preflight: " + denied.size() + " step(s) will be inconclusive (*): not allowed to "
+                + denied.get(0).need().check().describe() + (denied.size() > 1 ? ", ..." : "");
+    }
+
+    /**
+     * Steps of the session's playbook have bare ids, those of a playbook it handed off to carry its
+     * id before them ("martian-source/log-martians").
+     */
+    private AccessPreflight.Gap gapOf(String stepId) {
+        for (AccessPreflight.Gap g : gaps) {
+            String p = g.need().playbook();
+            String st = g.need().step();
+            boolean root = playbook != null && p.equals(playbook.id());
+            if (root ? stepId.equals(st) : stepId.endsWith(p + "/" + st)) return g;
+        }
+        return null;
     }
 
     private StepView find(String id) {

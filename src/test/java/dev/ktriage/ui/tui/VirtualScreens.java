@@ -42,4 +42,16 @@ final class VirtualScreens {
         }
         return screen;
     }
+
+    /** Waits until the screen no longer shows {@code needle}; fails with the last screen. */
+    static String awaitGone(DefaultVirtualTerminal vt, int seconds, String needle) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        String screen = text(vt);
+        while (screen.contains(needle)) {
+            if (System.nanoTime() > deadline) throw new AssertionError("screen still shows " + needle + ":\n" + screen);
+            Thread.sleep(50);
+            screen = text(vt);
+        }
+        return screen;
+    }
 }
