@@ -19,8 +19,8 @@ import java.util.Queue;
  * request again with a signature) except that the agent makes the signature. It signs exactly the
  * data RFC 4252 says: this session's id and this request.
  * <p>
- * An RSA key is offered under each algorithm the client config lists for it (rsa-sha2-512,
- * rsa-sha2-256, ssh-rsa), the next one when the server refuses one, as sshj does for key files;
+ * An RSA key is offered under rsa-sha2-512, then rsa-sha2-256 when the server refuses that (sshj
+ * does not read the server's server-sig-algs, so it learns by trying, as it does for key files);
  * the agent is asked for the matching hash through its sign flags.
  */
 final class AgentAuth extends AbstractAuthMethod {
@@ -86,6 +86,10 @@ final class AgentAuth extends AbstractAuthMethod {
         try {
             if (algorithms == null) {
                 algorithms = new ArrayDeque<>(params.getTransport().getClientKeyAlgorithms(KeyType.fromString(identity.type())));
+                // SHA-1 RSA as a last try only costs a login attempt against MaxAuthTries: OpenSSH has not offered it since 8.8
+                if (algorithms.stream().anyMatch(a -> a.getKeyAlgorithm().startsWith("rsa-sha2-"))) {
+                    algorithms.removeIf(a -> a.getKeyAlgorithm().equals("ssh-rsa"));
+                }
             }
         } catch (TransportException e) {
             throw new UserAuthException("no algorithm for a " + identity.type() + " key", e);

@@ -34,7 +34,10 @@ class SshAgentOpenSshTest {
     static OpenSshd node;
     /** accepts RSA signatures with SHA-256 only, so an RSA key must be signed with what the server allows */
     static OpenSshd sha256Only;
+    /** authorizes only {@link #agentEcdsa} */
+    static OpenSshd ecdsaNode;
     static Path agentEd25519;
+    static Path agentEcdsa;
     static Path agentRsa;
     static Path fileKey;
     static Path strangerEd25519;
@@ -48,15 +51,19 @@ class SshAgentOpenSshTest {
         Assumptions.assumeTrue(why.isEmpty(), () -> "ssh-agent with OpenSSH tests skipped: " + why.orElse(""));
         agentEd25519 = OpenSshAgent.keygen(dir.resolve("agent-keys"), "id_ed25519", "ed25519");
         agentRsa = OpenSshAgent.keygen(dir.resolve("agent-keys"), "id_rsa", "rsa");
+        agentEcdsa = OpenSshAgent.keygen(dir.resolve("agent-keys"), "id_ecdsa", "ecdsa");
         fileKey = OpenSshAgent.keygen(dir.resolve("file-keys"), "id_ed25519", "ed25519");
         strangerEd25519 = OpenSshAgent.keygen(dir.resolve("stranger-keys"), "id_ed25519", "ed25519");
         strangerRsa = OpenSshAgent.keygen(dir.resolve("stranger-keys"), "id_rsa", "rsa");
         node = OpenSshd.start(dir.resolve("node"), fileKey);
         authorize(dir.resolve("node"), agentEd25519, agentRsa);
-        sha256Only = OpenSshd.start(dir.resolve("sha256"), agentRsa, "PubkeyAcceptedAlgorithms rsa-sha2-256");
+        // DEBUG1 makes sshd log the algorithm it refused
+        sha256Only = OpenSshd.start(dir.resolve("sha256"), agentRsa, "PubkeyAcceptedAlgorithms rsa-sha2-256", "LogLevel DEBUG1");
+        ecdsaNode = OpenSshd.start(dir.resolve("ecdsa"), agentEcdsa);
         agent = OpenSshAgent.start(dir.resolve("agent.sock"));
         agent.add(agentEd25519);
         agent.add(agentRsa);
+        agent.add(agentEcdsa);
         wrongAgent = OpenSshAgent.start(dir.resolve("wrong.sock"));
         wrongAgent.add(strangerEd25519);
         wrongAgent.add(strangerRsa);
@@ -64,7 +71,7 @@ class SshAgentOpenSshTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {node, sha256Only, agent, wrongAgent}) {
+        for (AutoCloseable c : new AutoCloseable[] {node, sha256Only, ecdsaNode, agent, wrongAgent}) {
             try {
                 if (c != null) c.close();
             } catch (Exception e) {
@@ -114,7 +121,19 @@ class SshAgentOpenSshTest {
             NodeAnswer a = g.run(ostype("n1"));
             assertEquals(GatherStatus.OK, a.status(), a::toString);
         }
-        assertTrue(acceptedSince(sha256Only, from, agentRsa), "sshd accepted the agent's RSA key:\n" + sha256Only.log().substring(from));
+        String log = sha256Only.log().substring(from);
+        assertTrue(acceptedSince(sha256Only, from, agentRsa), "sshd accepted the agent's RSA key:\n" + log);
+        assertTrue(log.contains("rsa-sha2-512 not in PubkeyAcceptedAlgorithms"), "rsa-sha2-512 was tried first and refused:\n" + log);
+    }
+
+    @Test
+    void anEcdsaKeyInTheAgentLogsInAfterTheAgentsOtherKeysAreRefused() throws IOException {
+        int from = ecdsaNode.log().length();
+        try (SshNodeGateway g = new SshNodeGateway(settings(ecdsaNode, List.of(), agent.socket()), nodes(Map.of("n1", ecdsaNode)))) {
+            NodeAnswer a = g.run(ostype("n1"));
+            assertEquals(GatherStatus.OK, a.status(), a::toString);
+        }
+        assertTrue(acceptedSince(ecdsaNode, from, agentEcdsa), "sshd accepted the agent's ECDSA key:\n" + ecdsaNode.log().substring(from));
     }
 
     @Test

@@ -32,6 +32,7 @@ class SshAgentTest {
     static OpenSshAgent real;
     static Path ed25519;
     static Path rsa;
+    static Path ecdsa;
 
     @BeforeAll
     static void startAgent() throws IOException {
@@ -39,9 +40,11 @@ class SshAgentTest {
         Assumptions.assumeTrue(why.isEmpty(), () -> "ssh-agent tests skipped: " + why.orElse(""));
         ed25519 = OpenSshAgent.keygen(dir.resolve("keys"), "id_ed25519", "ed25519");
         rsa = OpenSshAgent.keygen(dir.resolve("keys"), "id_rsa", "rsa");
+        ecdsa = OpenSshAgent.keygen(dir.resolve("keys"), "id_ecdsa", "ecdsa");
         real = OpenSshAgent.start(dir.resolve("agent.sock"));
         real.add(ed25519);
         real.add(rsa);
+        real.add(ecdsa);
     }
 
     @AfterAll
@@ -56,9 +59,10 @@ class SshAgentTest {
     @Test
     void listsTheKeysSshAddLoaded() throws IOException {
         List<SshAgent.Identity> keys = new SshAgent(real.socket(), Duration.ofSeconds(5)).identities();
-        assertEquals(2, keys.size(), keys::toString);
+        assertEquals(3, keys.size(), keys::toString);
         assertTrue(keys.get(0).sameKey(publicBlob(ed25519)) && keys.get(0).type().equals("ssh-ed25519"));
         assertTrue(keys.get(1).sameKey(publicBlob(rsa)) && keys.get(1).type().equals("ssh-rsa"));
+        assertTrue(keys.get(2).sameKey(publicBlob(ecdsa)) && keys.get(2).type().equals("ecdsa-sha2-nistp256"));
         assertEquals("id_rsa", keys.get(1).comment());
     }
 
@@ -69,7 +73,7 @@ class SshAgentTest {
         record Case(Path key, int flags, String algorithm) {
         }
         for (Case c : List.of(new Case(ed25519, 0, "ssh-ed25519"), new Case(rsa, SshAgent.RSA_SHA2_256, "rsa-sha2-256"),
-                new Case(rsa, SshAgent.RSA_SHA2_512, "rsa-sha2-512"))) {
+                new Case(rsa, SshAgent.RSA_SHA2_512, "rsa-sha2-512"), new Case(ecdsa, 0, "ecdsa-sha2-nistp256"))) {
             byte[] blob = publicBlob(c.key());
             Buffer.PlainBuffer signature = new Buffer.PlainBuffer(agent.sign(blob, data, c.flags()));
             assertEquals(c.algorithm(), new Buffer.PlainBuffer(signature).readString(), "the agent signed with the asked algorithm");
@@ -90,7 +94,7 @@ class SshAgentTest {
         IOException e = assertThrows(IOException.class, () -> agent.sign(publicBlob(stranger), new byte[] {1}, 0));
         assertTrue(e.getMessage().contains("refused to sign"), e.getMessage());
         assertNull(agent.broken());
-        assertEquals(2, agent.identities().size());
+        assertEquals(3, agent.identities().size());
     }
 
     @Test
