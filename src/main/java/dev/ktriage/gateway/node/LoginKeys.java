@@ -40,7 +40,7 @@ final class LoginKeys {
     Offer offer(SSHClient client, NodeAddress address) throws IOException, NodeFailure {
         List<Path> files = address.identityFiles().isEmpty() ? settings.identityFiles() : address.identityFiles();
         List<AuthMethod> methods = new ArrayList<>();
-        String note = fromAgent(settings.agentSocket(), false, files, methods);
+        String note = fromAgent(agentSocket(address), address.agent() != null && address.agent().onlyIdentityFiles(), files, methods);
         for (Path file : files) {
             if (Files.isReadable(file)) methods.add(new AuthPublickey(client.loadKeys(file.toString())));
         }
@@ -49,6 +49,14 @@ final class LoginKeys {
                     + address.host() + ": no readable identity file among " + files + (note.isEmpty() ? "" : "; " + note));
         }
         return new Offer(methods, note);
+    }
+
+    /** The host's IdentityAgent, else the gateway's; null for none. */
+    private Path agentSocket(NodeAddress address) {
+        NodeAddress.AgentUse use = address.agent();
+        if (use == null) return settings.agentSocket();
+        if (!use.enabled()) return null;
+        return use.socket() != null ? use.socket() : settings.agentSocket();
     }
 
     /** Adds the agent's usable keys to {@code methods}; says what the agent gave. */

@@ -102,6 +102,84 @@ class SshAgentOpenSshTest {
         return server.log().substring(from).lines().anyMatch(l -> l.contains("Accepted publickey") && l.contains(fingerprint));
     }
 
+    /** Nodes reached through an ssh config: every host at 127.0.0.1:{@code server}, plus {@code lines}. */
+    private static ConfiguredNodeResolver viaConfig(OpenSshd server, String lines) throws IOException {
+        Path known = dir.resolve("kh-config-" + server.port());
+        Files.write(known, List.of(server.knownHostsLine()));
+        SshConfig config = SshConfig.parse(lines + """
+                Host *
+                  HostName 127.0.0.1
+                  Port %d
+                  User %s
+                  UserKnownHostsFile %s
+                """.formatted(server.port(), OpenSshd.user(), known));
+        return new ConfiguredNodeResolver(new ConfiguredNodeResolver.Sources(n -> Optional.empty(), config, NodeOverrides.none(),
+                null, "nobody", dir, new NodeAddress.HostKeyPolicy(known, false)));
+    }
+
+    private static SshSettings noFilesWithAgent(Path socket) {
+        return new SshSettings(dir.resolve("no-known-hosts"), List.of(), false, Duration.ofSeconds(20), Duration.ofSeconds(10))
+                .withAgent(socket);
+    }
+
+    @Test
+    void identityAgentNoneInTheConfigKeepsTheAgentOutOfThatHost() throws IOException {
+        Path socket = dir.resolve("never-asked.sock");
+        try (StallingAgent watched = new StallingAgent(socket, null);
+             SshNodeGateway g = new SshNodeGateway(noFilesWithAgent(socket), viaConfig(node, """
+                     Host n1
+                       IdentityAgent none
+                       IdentityFile %s
+                     """.formatted(fileKey)))) {
+            long start = System.nanoTime();
+            NodeAnswer a = g.run(ostype("n1"));
+            assertEquals(GatherStatus.OK, a.status(), a::toString);
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 4000, "no wait for the agent");
+            assertEquals(0, watched.connections(), "the agent was not asked");
+        }
+    }
+
+    @Test
+    void identityAgentInTheConfigNamesTheSocketForThatHost() throws IOException {
+        try (SshNodeGateway g = new SshNodeGateway(noFilesWithAgent(null), viaConfig(node, """
+                Host n1
+                  IdentityAgent %s
+                """.formatted(agent.socket())))) {
+            NodeAnswer a = g.run(ostype("n1"));
+            assertEquals(GatherStatus.OK, a.status(), a::toString);
+        }
+    }
+
+    @Test
+    void identitiesOnlyOffersOnlyTheAgentKeysThatAreIdentityFiles() throws IOException {
+        // the agent holds an authorized key the config does not name: IdentitiesOnly keeps it back
+        int from = node.log().length();
+        try (SshNodeGateway g = new SshNodeGateway(noFilesWithAgent(agent.socket()), viaConfig(node, """
+                Host n1
+                  IdentitiesOnly yes
+                  IdentityFile %s
+                """.formatted(fileKey)))) {
+            NodeAnswer a = g.run(ostype("n1"));
+            assertEquals(GatherStatus.OK, a.status(), a::toString);
+        }
+        assertTrue(acceptedSince(node, from, fileKey), "the identity file logged in:\n" + node.log().substring(from));
+        assertTrue(!node.log().substring(from).contains(OpenSshAgent.fingerprint(agentEd25519)), "the agent's key was never offered");
+
+        // a key named by its public half only (the private one is encrypted, or only in the agent) is signed by the agent
+        Path pubOnly = Files.createDirectories(dir.resolve("pub-only")).resolve("id_ed25519");
+        Files.copy(Path.of(agentEd25519 + ".pub"), Path.of(pubOnly + ".pub"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        from = node.log().length();
+        try (SshNodeGateway g = new SshNodeGateway(noFilesWithAgent(agent.socket()), viaConfig(node, """
+                Host n1
+                  IdentitiesOnly yes
+                  IdentityFile %s
+                """.formatted(pubOnly)))) {
+            NodeAnswer a = g.run(ostype("n1"));
+            assertEquals(GatherStatus.OK, a.status(), a::toString);
+        }
+        assertTrue(acceptedSince(node, from, agentEd25519), "the agent signed for the named key:\n" + node.log().substring(from));
+    }
+
     @Test
     void theAgentAloneLogsInWithNoIdentityFile() throws IOException {
         int from = node.log().length();
