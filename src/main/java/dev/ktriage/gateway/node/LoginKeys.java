@@ -42,7 +42,12 @@ final class LoginKeys {
         List<AuthMethod> methods = new ArrayList<>();
         String note = fromAgent(agentSocket(address), address.agent() != null && address.agent().onlyIdentityFiles(), files, methods);
         for (Path file : files) {
-            if (Files.isReadable(file)) methods.add(new AuthPublickey(client.loadKeys(file.toString())));
+            if (!Files.isReadable(file)) continue;
+            try {
+                methods.add(new AuthPublickey(client.loadKeys(file.toString())));
+            } catch (IOException e) {
+                // a format sshj cannot read is one key less, not a failed login: the others still get their turn
+            }
         }
         if (methods.isEmpty()) {
             throw new NodeFailure(GatherStatus.REFUSED, "authentication failed for " + address.user() + "@"

@@ -63,6 +63,11 @@ final class OpenSshAgent implements AutoCloseable {
         return key;
     }
 
+    /** Puts a passphrase on a private key file, in place (ssh-keygen -p). */
+    static void encrypt(Path key, String passphrase) throws IOException {
+        run(null, List.of("ssh-keygen", "-q", "-p", "-N", passphrase, "-P", "", "-f", key.toString()));
+    }
+
     /** The SHA256 fingerprint sshd logs for a key, from ssh-keygen. */
     static String fingerprint(Path key) throws IOException {
         return run(null, List.of("ssh-keygen", "-l", "-E", "sha256", "-f", key + ".pub")).split("\\s+")[1];

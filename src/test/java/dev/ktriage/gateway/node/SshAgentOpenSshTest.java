@@ -215,6 +215,25 @@ class SshAgentOpenSshTest {
     }
 
     @Test
+    void anEncryptedIdentityFileWhoseKeyIsInTheAgentLogsInThroughTheAgent() throws IOException {
+        // the operator's usual set-up: the key on disk has a passphrase, ssh-add unlocked it into the agent
+        Path encrypted = Files.createDirectories(dir.resolve("encrypted")).resolve("id_ed25519");
+        Files.copy(agentEd25519, encrypted, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of(agentEd25519 + ".pub"), Path.of(encrypted + ".pub"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        OpenSshAgent.encrypt(encrypted, "a passphrase ktriage never knows");
+        try (SshNodeGateway g = new SshNodeGateway(settings(node, List.of(encrypted), agent.socket()), nodes(Map.of("n1", node)))) {
+            NodeAnswer a = g.run(ostype("n1"));
+            assertEquals(GatherStatus.OK, a.status(), a::toString);
+        }
+        // without the agent the file alone cannot log in: refused, in one line, not an error
+        try (SshNodeGateway g = new SshNodeGateway(settings(node, List.of(encrypted), null), nodes(Map.of("n1", node)))) {
+            NodeAnswer a = g.run(ostype("n1"));
+            assertEquals(GatherStatus.REFUSED, a.status(), a::toString);
+            assertTrue(a.reason().startsWith("authentication failed for"), a.reason());
+        }
+    }
+
+    @Test
     void anAgentWithTheWrongKeysFallsBackToTheIdentityFile() throws IOException {
         int from = node.log().length();
         try (SshNodeGateway g = new SshNodeGateway(settings(node, List.of(fileKey), wrongAgent.socket()), nodes(Map.of("n1", node)))) {
