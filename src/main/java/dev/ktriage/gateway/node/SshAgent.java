@@ -5,6 +5,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -128,6 +129,9 @@ final class SshAgent {
             int length = read(channel, selector, key, 4, deadline).getInt();
             if (length <= 0 || length > MAX_MESSAGE) throw fail("sent a message of " + Integer.toUnsignedString(length) + " bytes");
             return read(channel, selector, key, length, deadline);
+        } catch (ClosedByInterruptException e) {
+            // the step was cancelled, the agent did nothing wrong
+            throw new IOException("ssh-agent request interrupted", e);
         } catch (IOException e) {
             broken = e.getMessage() != null && e.getMessage().startsWith("ssh-agent") ? e.getMessage()
                     : "ssh-agent at " + socket + " is unusable: " + e.getMessage();
@@ -153,6 +157,8 @@ final class SshAgent {
             throw new IOException("ssh-agent at " + socket + " did not answer within " + timeout.toMillis() + " ms");
         }
         selector.selectedKeys().clear();
+        // an interrupted select returns at once, again and again: stop rather than spin to the deadline
+        if (Thread.currentThread().isInterrupted()) throw new ClosedByInterruptException();
     }
 
     /** An agent that does not speak the protocol is not asked again. */

@@ -115,6 +115,31 @@ class SshAgentTest {
     }
 
     @Test
+    void aCancelledStepStopsWaitingAtOnceAndDoesNotCondemnTheAgent() throws Exception {
+        Path socket = dir.resolve("slow.sock");
+        try (StallingAgent slow = new StallingAgent(socket, null)) {
+            SshAgent agent = new SshAgent(socket, Duration.ofSeconds(10));
+            java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread asking = new Thread(() -> {
+                try {
+                    agent.identities();
+                } catch (IOException e) {
+                    failure.set(e);
+                }
+            });
+            long start = System.nanoTime();
+            asking.start();
+            Thread.sleep(300);
+            asking.interrupt();
+            asking.join(5000);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(!asking.isAlive() && ms < 3000, "stopped soon after the interrupt, not at the 10 s bound: " + ms + " ms");
+            assertTrue(failure.get() != null && failure.get().getMessage().contains("interrupted"), String.valueOf(failure.get()));
+            assertNull(agent.broken(), "a cancelled request says nothing about the agent");
+        }
+    }
+
+    @Test
     void aMissingSocketFailsAtOnceWithItsPath() {
         Path nowhere = dir.resolve("no-agent.sock");
         IOException e = assertThrows(IOException.class, () -> new SshAgent(nowhere, Duration.ofSeconds(5)).identities());
