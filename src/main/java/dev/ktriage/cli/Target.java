@@ -46,7 +46,7 @@ final class Target implements AutoCloseable {
     }
 
     /**
-     * Nodes as an operator reaches them: their ~/.ssh/config, known_hosts and keys, and the
+     * Nodes as an operator reaches them: their ~/.ssh/config, known_hosts, ssh-agent and keys, and the
      * ktriage config's per-node overrides; host keys are checked unless --ssh-accept-new.
      */
     private static NodeGateway liveNodes(ClusterGateway cluster, TargetOptions o) {
@@ -55,7 +55,10 @@ final class Target implements AutoCloseable {
         Path ssh = home.resolve(".ssh");
         List<Path> keys = Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve).filter(Files::isReadable).toList();
         String user = System.getenv().getOrDefault("KTRIAGE_SSH_USER", System.getProperty("user.name"));
-        SshSettings settings = new SshSettings(ssh.resolve("known_hosts"), keys, o.sshAcceptNew, Duration.ofSeconds(10), Duration.ofSeconds(5));
+        // the operator's ssh-agent, as their ssh uses it: its keys go first
+        String agent = System.getenv("SSH_AUTH_SOCK");
+        SshSettings settings = new SshSettings(ssh.resolve("known_hosts"), keys, o.sshAcceptNew, Duration.ofSeconds(10), Duration.ofSeconds(5))
+                .withAgent(agent == null || agent.isBlank() ? null : Path.of(agent));
         ClusterNodeResolver fromStatus = new ClusterNodeResolver(cluster, user);
         SshConfig sshConfig = sshConfig(o.sshConfig, home);
         for (String warning : sshConfig.warnings()) o.err().println("ktriage: " + warning);

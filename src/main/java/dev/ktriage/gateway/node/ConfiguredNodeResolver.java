@@ -14,8 +14,8 @@ import java.util.function.Function;
  * <ul>
  * <li>host: override, else the config's HostName, else the Node's InternalIP/ExternalIP/Hostname;</li>
  * <li>user: override, else {@code --ssh-user}, else the config's User, else the default user;</li>
- * <li>port, keys, known_hosts, StrictHostKeyChecking and ProxyJump from the config; jump hosts are
- *     themselves looked up in it, as {@code ssh -J} does.</li>
+ * <li>port, keys, known_hosts, StrictHostKeyChecking, IdentityAgent, IdentitiesOnly and ProxyJump
+ *     from the config; jump hosts are themselves looked up in it, as {@code ssh -J} does.</li>
  * </ul>
  */
 public final class ConfiguredNodeResolver implements NodeResolver {
@@ -50,7 +50,7 @@ public final class ConfiguredNodeResolver implements NodeResolver {
         String host = override.map(NodeOverrides.Entry::host).orElse(null);
         if (host == null) host = options.hostName() != null ? expand(options.hostName(), address == null ? node : address, port, user) : address;
         NodeAddress target = new NodeAddress(host, port, user, identities(options, host, port, user),
-                hostKeys(options, host, port, user), null);
+                hostKeys(options, host, port, user), null, agent(options, host, port, user));
         String jump = override.map(NodeOverrides.Entry::jump).orElse(options.proxyJump());
         return Optional.of(jump == null || jump.equalsIgnoreCase("none") ? target : target.withJump(jumpChain(jump, 0)));
     }
@@ -100,7 +100,7 @@ public final class ConfiguredNodeResolver implements NodeResolver {
         String u = first(user, o.user(), s.flagUser(), s.defaultUser());
         int p = first(port, o.port(), 22);
         String host = o.hostName() != null ? expand(o.hostName(), rest, p, u) : rest;
-        return new NodeAddress(host, p, u, identities(o, host, p, u), hostKeys(o, host, p, u), null);
+        return new NodeAddress(host, p, u, identities(o, host, p, u), hostKeys(o, host, p, u), null, agent(o, host, p, u));
     }
 
     private static String specUser(String spec) {
@@ -125,6 +125,25 @@ public final class ConfiguredNodeResolver implements NodeResolver {
         if (o.userKnownHostsFile() == null && o.acceptNew().isEmpty()) return null;
         Path file = o.userKnownHostsFile() == null ? s.defaults().knownHosts() : Path.of(expand(o.userKnownHostsFile(), host, port, user));
         return new NodeAddress.HostKeyPolicy(file, s.defaults().acceptNew() || o.acceptNew().orElse(false));
+    }
+
+    /**
+     * Null when the config says nothing: the gateway's agent, all its keys. IdentityAgent is
+     * {@code none}, {@code SSH_AUTH_SOCK} (the gateway's), {@code $VAR} or a socket path.
+     */
+    private NodeAddress.AgentUse agent(SshConfig.HostOptions o, String host, int port, String user) {
+        String value = o.identityAgent();
+        if (value == null && !o.onlyIdentityFiles()) return null;
+        if (value != null && value.equalsIgnoreCase("none")) return new NodeAddress.AgentUse(false, null, o.onlyIdentityFiles());
+        Path socket = null;
+        if (value != null && value.startsWith("$")) {
+            String fromEnv = System.getenv(value.substring(1));
+            if (fromEnv == null || fromEnv.isBlank()) return new NodeAddress.AgentUse(false, null, o.onlyIdentityFiles());
+            socket = Path.of(fromEnv);
+        } else if (value != null && !value.equals("SSH_AUTH_SOCK")) {
+            socket = Path.of(expand(value, host, port, user));
+        }
+        return new NodeAddress.AgentUse(true, socket, o.onlyIdentityFiles());
     }
 
     private String expand(String value, String host, int port, String user) {

@@ -9,10 +9,11 @@ import java.util.Objects;
  * ktriage config can name keys, a known_hosts file and a jump host per host. Empty identity files
  * and a null {@code hostKeys} mean the gateway's defaults ({@link SshSettings}).
  *
- * @param jump the host to tunnel through (OpenSSH ProxyJump), itself reached the same way; null for none
+ * @param jump  the host to tunnel through (OpenSSH ProxyJump), itself reached the same way; null for none
+ * @param agent which ssh-agent keys to offer (IdentityAgent, IdentitiesOnly); null for the gateway's agent, all its keys
  */
 public record NodeAddress(String host, int port, String user, List<Path> identityFiles, HostKeyPolicy hostKeys,
-                          NodeAddress jump) {
+                          NodeAddress jump, AgentUse agent) {
 
     /** Jump chains deeper than this are a configuration loop, not a network. */
     static final int MAX_JUMPS = 8;
@@ -28,22 +29,37 @@ public record NodeAddress(String host, int port, String user, List<Path> identit
         }
     }
 
+    public NodeAddress(String host, int port, String user, List<Path> identityFiles, HostKeyPolicy hostKeys, NodeAddress jump) {
+        this(host, port, user, identityFiles, hostKeys, jump, null);
+    }
+
     public NodeAddress(String host, int port, String user) {
         this(host, port, user, List.of(), null, null);
     }
 
     public NodeAddress withJump(NodeAddress through) {
-        return new NodeAddress(host, port, user, identityFiles, hostKeys, through);
+        return new NodeAddress(host, port, user, identityFiles, hostKeys, through, agent);
     }
 
     /** Identifies a connection: two nodes behind the same bastion share one connection to it. */
     String key() {
-        return user + "@" + host + ":" + port + identityFiles + Objects.toString(hostKeys, "") + (jump == null ? "" : " via " + jump.key());
+        return user + "@" + host + ":" + port + identityFiles + Objects.toString(hostKeys, "") + Objects.toString(agent, "")
+                + (jump == null ? "" : " via " + jump.key());
     }
 
     @Override
     public String toString() {
         return user + "@" + host + ":" + port + (jump == null ? "" : " via " + jump);
+    }
+
+    /**
+     * The ssh-agent a host is offered keys from, as ssh_config's IdentityAgent and IdentitiesOnly say.
+     *
+     * @param enabled           false for {@code IdentityAgent none}: no agent key is offered
+     * @param socket            the agent's socket; null for the gateway's (SSH_AUTH_SOCK)
+     * @param onlyIdentityFiles IdentitiesOnly: offer only the agent keys that are one of the identity files
+     */
+    public record AgentUse(boolean enabled, Path socket, boolean onlyIdentityFiles) {
     }
 
     /**

@@ -7,14 +7,9 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -39,10 +34,12 @@ final class NodeConnections implements AutoCloseable {
     private final Map<String, SSHClient> jumps = new ConcurrentHashMap<>();
     private final Map<String, Object> jumpLocks = new ConcurrentHashMap<>();
     private final Object knownHostsLock = new Object();
+    private final LoginKeys loginKeys;
     private volatile boolean closed;
 
     NodeConnections(SshSettings settings) {
         this.settings = settings;
+        this.loginKeys = new LoginKeys(settings);
     }
 
     /** An open connection to a node; {@code reused} when it was opened for an earlier command. */
@@ -135,8 +132,10 @@ final class NodeConnections implements AutoCloseable {
             disconnectQuietly(client);
             throw e;
         }
+        LoginKeys.Offer keys = null;
         try {
-            client.authPublickey(address.user(), identities(client, address));
+            keys = loginKeys.offer(client, address);
+            client.auth(address.user(), keys.methods());
             // through a jump host there is no socket of our own: the channel is bounded by the jump's connection
             if (client.getSocket() != null) client.getSocket().setSoTimeout(0);
             return client;
@@ -147,8 +146,9 @@ final class NodeConnections implements AutoCloseable {
                 if (t instanceof TransportException dropped) throw dropped;
             }
             throw new NodeFailure(GatherStatus.REFUSED, "authentication failed for " + address.user() + "@"
-                    + address.host() + " (" + who + ", port " + address.port() + ")");
-        } catch (IOException | RuntimeException e) {
+                    + address.host() + " (" + who + ", port " + address.port()
+                    + (keys == null || keys.agentNote().isEmpty() ? "" : "; " + keys.agentNote()) + ")");
+        } catch (IOException | RuntimeException | NodeFailure e) {
             disconnectQuietly(client);
             throw e;
         }
@@ -173,19 +173,6 @@ final class NodeConnections implements AutoCloseable {
             if (t instanceof TimeoutException || t instanceof SocketTimeoutException) return true;
         }
         return false;
-    }
-
-    private List<KeyProvider> identities(SSHClient client, NodeAddress address) throws IOException, NodeFailure {
-        List<Path> files = address.identityFiles().isEmpty() ? settings.identityFiles() : address.identityFiles();
-        List<KeyProvider> keys = new ArrayList<>();
-        for (Path file : files) {
-            if (Files.isReadable(file)) keys.add(client.loadKeys(file.toString()));
-        }
-        if (keys.isEmpty()) {
-            throw new NodeFailure(GatherStatus.REFUSED, "authentication failed for " + address.user() + "@"
-                    + address.host() + ": no readable identity file among " + files);
-        }
-        return keys;
     }
 
     @Override

@@ -17,8 +17,9 @@ import java.util.Set;
 /**
  * The part of an OpenSSH client config (~/.ssh/config) that says how to reach a host: Host and
  * Match blocks, Include, and HostName, User, Port, IdentityFile, ProxyJump, UserKnownHostsFile,
- * StrictHostKeyChecking. As in ssh_config(5), the first value found for a keyword wins, reading
- * blocks top to bottom (included files where their Include line stands); IdentityFile adds up.
+ * StrictHostKeyChecking, IdentityAgent, IdentitiesOnly. As in ssh_config(5), the first value found
+ * for a keyword wins, reading blocks top to bottom (included files where their Include line
+ * stands); IdentityFile adds up.
  * Match supports all, canonical, final, host, originalhost, user and localuser, negated with
  * {@code !}; {@code Match exec} is never run (ktriage executes nothing a config file names), so
  * such a block does not apply and {@link #warnings()} says so. A config that asks for it (a
@@ -29,7 +30,8 @@ import java.util.Set;
 public final class SshConfig {
 
     static final Set<String> KEYWORDS = Set.of("hostname", "user", "port", "identityfile", "proxyjump",
-            "userknownhostsfile", "stricthostkeychecking", "canonicalizehostname");
+            "userknownhostsfile", "stricthostkeychecking", "canonicalizehostname",
+            "identityagent", "identitiesonly");
 
     /** The system-wide config ssh reads after the user's (unless given -F). */
     public static final Path SYSTEM_FILE = Path.of("/etc/ssh/ssh_config");
@@ -180,7 +182,8 @@ public final class SshConfig {
         }
         String knownHosts = first.get("userknownhostsfile");
         return new HostOptions(first.get("hostname"), first.get("user"), port, List.copyOf(found.identities), first.get("proxyjump"),
-                knownHosts == null ? null : knownHosts.split("\\s+")[0], first.get("stricthostkeychecking"));
+                knownHosts == null ? null : knownHosts.split("\\s+")[0], first.get("stricthostkeychecking"),
+                first.get("identityagent"), first.get("identitiesonly"));
     }
 
     /** Values found so far: the first of each keyword; identity files add up (each once, as ssh keeps them). */
@@ -220,10 +223,21 @@ public final class SshConfig {
      * written: {@code ~} and {@code %} tokens are expanded by {@link #expand}.
      */
     public record HostOptions(String hostName, String user, Integer port, List<String> identityFiles,
-                              String proxyJump, String userKnownHostsFile, String strictHostKeyChecking) {
+                              String proxyJump, String userKnownHostsFile, String strictHostKeyChecking,
+                              String identityAgent, String identitiesOnly) {
 
         public HostOptions {
             identityFiles = List.copyOf(identityFiles);
+        }
+
+        public HostOptions(String hostName, String user, Integer port, List<String> identityFiles,
+                           String proxyJump, String userKnownHostsFile, String strictHostKeyChecking) {
+            this(hostName, user, port, identityFiles, proxyJump, userKnownHostsFile, strictHostKeyChecking, null, null);
+        }
+
+        /** IdentitiesOnly yes: of the agent's keys, offer only those that are one of the IdentityFiles. */
+        public boolean onlyIdentityFiles() {
+            return identitiesOnly != null && identitiesOnly.equalsIgnoreCase("yes");
         }
 
         /**

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param commandGrace      extra client-side wait beyond the remote {@code timeout N}, so a node
  *                          whose {@code timeout} did not fire still cannot hang a step
  * @param concurrency       how many nodes {@code runAll} talks to at once
+ * @param agentSocket       the ssh-agent whose keys are offered before the identity files
+ *                          (SSH_AUTH_SOCK for a live target); null for none
  */
 public record SshSettings(Path knownHosts, List<Path> identityFiles, boolean acceptNewHostKeys,
-                          Duration connectTimeout, Duration commandGrace, int concurrency) {
+                          Duration connectTimeout, Duration commandGrace, int concurrency, Path agentSocket) {
 
     public static final int DEFAULT_CONCURRENCY = 32;
 
@@ -31,7 +33,26 @@ public record SshSettings(Path knownHosts, List<Path> identityFiles, boolean acc
     }
 
     public SshSettings(Path knownHosts, List<Path> identityFiles, boolean acceptNewHostKeys,
+                       Duration connectTimeout, Duration commandGrace, int concurrency) {
+        this(knownHosts, identityFiles, acceptNewHostKeys, connectTimeout, commandGrace, concurrency, null);
+    }
+
+    public SshSettings(Path knownHosts, List<Path> identityFiles, boolean acceptNewHostKeys,
                        Duration connectTimeout, Duration commandGrace) {
         this(knownHosts, identityFiles, acceptNewHostKeys, connectTimeout, commandGrace, DEFAULT_CONCURRENCY);
+    }
+
+    /** The same settings with the ssh-agent at {@code socket} (null: none). */
+    public SshSettings withAgent(Path socket) {
+        return new SshSettings(knownHosts, identityFiles, acceptNewHostKeys, connectTimeout, commandGrace, concurrency, socket);
+    }
+
+    /**
+     * Bound on each exchange with the agent: a local agent answers in milliseconds, a hardware key
+     * may wait for a touch; a hung one must not cost more than a handshake step.
+     */
+    Duration agentTimeout() {
+        Duration most = Duration.ofSeconds(5);
+        return connectTimeout.compareTo(most) < 0 ? connectTimeout : most;
     }
 }
