@@ -1,5 +1,6 @@
 package dev.ktriage.ui.repl;
 
+import dev.ktriage.ui.CommandShell;
 import dev.ktriage.ui.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,13 +22,14 @@ public final class ReplApp {
     private ReplApp() {
     }
 
-    public static void run(Workspace ws) throws IOException {
+    /** @param shared the commands the REPL shares with the command line (list, triage, ...) */
+    public static void run(Workspace ws, CommandShell shared) throws IOException {
         Files.createDirectories(ws.stateDir());
         // dumb(true): a pipe or TERM=dumb gets a plain line reader instead of a warning and a failure
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             PrintWriter out = terminal.writer();
             LineReader[] holder = new LineReader[1];
-            ReplCommands commands = new ReplCommands(ws, text -> {
+            ReplCommands commands = new ReplCommands(ws, shared, text -> {
                 if (holder[0] != null) holder[0].printAbove(text);
                 else {
                     out.println(text);
