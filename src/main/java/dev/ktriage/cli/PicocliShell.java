@@ -97,8 +97,12 @@ final class PicocliShell implements CommandShell {
 
     @Override
     public String usage(String name) {
-        CommandLine cl = find(List.of(name.strip().split("\\s+")), Integer.MAX_VALUE);
-        return cl == null ? "" : cl.getUsageMessage(Ansi.OFF).stripTrailing();
+        return usage(find(List.of(name.strip().split("\\s+")), Integer.MAX_VALUE));
+    }
+
+    private static String usage(CommandLine cl) {
+        // the shell's root has no name: "Usage:  triage" would show its empty place
+        return cl == null ? "" : cl.getUsageMessage(Ansi.OFF).stripTrailing().replaceFirst("^Usage: {2}", "Usage: ");
     }
 
     @Override
@@ -141,7 +145,7 @@ final class PicocliShell implements CommandShell {
         if (cl == null) return CommandShell.NONE.execute(words, out, err);
         try {
             if (words.contains("--help") || words.contains("-h")) {
-                out.println(cl.getUsageMessage(Ansi.OFF).stripTrailing());
+                out.println(usage(cl));
                 return 0;
             }
             root.setOut(out);

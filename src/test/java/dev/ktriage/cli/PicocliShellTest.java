@@ -65,7 +65,7 @@ class PicocliShellTest {
         assertTrue(summary.lines().anyMatch(l -> l.startsWith("replay FILE ")), summary);
         assertTrue(summary.lines().anyMatch(l -> l.startsWith("plugin test DIR ") && l.contains("Load a plugin")), summary);
         String usage = shell.usage("triage");
-        assertTrue(usage.contains("-o, --output"), usage);
+        assertTrue(usage.startsWith("Usage: triage [-o=<output>]") && usage.contains("-o, --output"), usage);
         assertFalse(usage.contains("--lab") || usage.contains("--kubeconfig") || usage.contains("--playbooks"),
                 "the REPL's target and playbooks are fixed: " + usage);
         assertTrue(shell.usage("plugin test").contains("DIR"), shell.usage("plugin test"));

@@ -30,10 +30,14 @@ public final class ReplApp {
             PrintWriter out = terminal.writer();
             LineReader[] holder = new LineReader[1];
             ReplCommands commands = new ReplCommands(ws, shared, text -> {
-                if (holder[0] != null) holder[0].printAbove(text);
-                else {
-                    out.println(text);
-                    out.flush();
+                try {
+                    if (holder[0] != null) holder[0].printAbove(text);
+                    else {
+                        out.println(text);
+                        out.flush();
+                    }
+                } catch (IllegalStateException closed) {
+                    // an abandoned session's engine thread, still winding down after the operator left
                 }
             });
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("ktriage")
