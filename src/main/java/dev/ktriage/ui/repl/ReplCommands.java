@@ -29,22 +29,6 @@ final class ReplCommands {
     static final List<String> NAMES = List.of("start", "next", "step", "continue", "why", "evidence", "answer",
             "back", "report", "save", "get", "ssh", "help", "quit");
 
-    private static final String HELP = """
-            start PLAYBOOK [key=value...]  start a session (it pauses before each step); --set key=value works too
-            next | step                   run the next step (or, after back, show the next one)
-            continue                      run the session to its end
-            why                           the current step: explanation, command, finding, what was ruled out
-            evidence                      what the current step gathered (> marks the lines the finding quotes)
-            answer VALUE                  answer the question the session is waiting on
-            back                          show the previous step
-            report                        the session's report (Markdown)
-            save [FILE]                   write the report (default: beside the transcript)
-            get RESOURCE [NAME] [-n NS|-A] [-l SELECTOR]   read from the cluster
-            ssh NODE COMMAND...           a read-only command on a node (no shell, nothing that changes it)
-            quit | Ctrl-D                 save the report and leave""";
-
-    private static final String HELP_END = "help COMMAND                  the full usage of a command above";
-
     private final Workspace ws;
     private final CommandShell shell;
     private final Consumer<String> print;
@@ -101,7 +85,7 @@ final class ReplCommands {
         if (!NAMES.contains(cmd) && shell.names().contains(cmd)) return shared(trimmed);
         try {
             return switch (cmd) {
-                case "help", "?" -> help(rest);
+                case "help", "?" -> ReplHelp.of(rest, shell);
                 case "start" -> start(args);
                 case "next", "step" -> next();
                 case "continue" -> withSession(s -> s.runToEnd(), "running to the end");
@@ -144,20 +128,6 @@ final class ReplCommands {
         return "";
     }
 
-    private String help(String command) {
-        if (command.isEmpty()) {
-            String shared = shell.summary();
-            return HELP + (shared.isEmpty() ? "" : "\n" + shared + "\n" + HELP_END);
-        }
-        String usage = shell.usage(command);
-        if (!usage.isEmpty()) return usage;
-        String word = command.split("\\s+")[0];
-        // the lines whose command part (before the description) names it
-        List<String> lines = HELP.lines().filter(l -> List.of(l.split("\\s{2,}")[0].split("[\\s|]+")).contains(word)).toList();
-        if (lines.isEmpty()) throw new IllegalArgumentException("no command '" + command + "' (help lists them)");
-        return String.join("\n", lines);
-    }
-
     private String start(List<String> args) {
         if (args.isEmpty()) throw new IllegalArgumentException("usage: start PLAYBOOK [key=value...]");
         if (session != null && session.running()) throw new IllegalStateException("a session is running: continue it, or quit");
@@ -167,6 +137,7 @@ final class ReplCommands {
             // `--set key=value`, as `ktriage run` takes it, or plain key=value
             String kv = args.get(i);
             if (kv.equals("--set") && i + 1 < args.size()) kv = args.get(++i);
+            else if (kv.startsWith("--set=")) kv = kv.substring("--set=".length());
             int eq = kv.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("'" + kv + "' is not key=value");
             inputs.put(kv.substring(0, eq), kv.substring(eq + 1));

@@ -89,7 +89,8 @@ class ReplCommandsTest {
     @Test
     void helpNamesOneCommandAndStartTakesRunsSetToo() {
         ReplCommands r = repl();
-        assertTrue(r.execute("help start").startsWith("start PLAYBOOK"), r.execute("help start"));
+        String start = r.execute("help start");
+        assertTrue(start.startsWith("start PLAYBOOK") && start.contains("--set key=value"), "with its second line: " + start);
         assertEquals(1, r.execute("help step").lines().count(), "the line of next | step, not every line saying 'step'");
         assertTrue(r.execute("help frobnicate").startsWith("error: no command 'frobnicate'"));
         assertTrue(r.execute("start failing-probes --set").startsWith("error: '--set' is not key=value"));
