@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The REPL in a real 80x24 terminal (tmux): the commands it shares with the command line complete
  * with Tab from their picocli model (names, options, file paths), run against the REPL's lab, and
- * show their usage.
+ * show their usage; Ctrl-C during one leaves the REPL running.
  */
 class ReplTerminalTest {
 
@@ -54,6 +54,16 @@ class ReplTerminalTest {
             t.await(10, "> plugin test plugins/workload-exposure/");
             t.send("Enter");
             t.await(120, " passed, 0 failed");
+            // Ctrl-C while a command runs stops at most the command, never the REPL
+            t.send("C-l");
+            t.type("plugin test plugins/workload-exposure");
+            t.send("Enter");
+            t.await(60, "PASS ");
+            t.send("C-c");
+            t.await(120, "(Ctrl-C: the command was asked to stop; the REPL goes on)");
+            t.type("help replay");
+            t.send("Enter");
+            t.await(10, "Usage: replay FILE");
             t.send("C-d");
             t.await(30, "bye", "[exited 0]");
         }

@@ -5,6 +5,7 @@ import dev.ktriage.ui.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -45,6 +46,17 @@ public final class ReplApp {
                     .variable(LineReader.HISTORY_FILE, ws.stateDir().resolve("repl_history"))
                     .build();
             holder[0] = reader;
+            // Ctrl-C while a command runs (get, ssh, triage, plugin test...): interrupt that command, not the
+            // REPL. readLine puts its own handler in place while it reads, and this one back afterwards.
+            Thread loop = Thread.currentThread();
+            AtomicBoolean executing = new AtomicBoolean();
+            AtomicBoolean interrupted = new AtomicBoolean();
+            terminal.handle(Terminal.Signal.INT, signal -> {
+                if (executing.get()) {
+                    interrupted.set(true);
+                    loop.interrupt();
+                }
+            });
             out.println("ktriage repl on " + ws.where() + ": help lists the commands; Tab completes; Ctrl-D saves and leaves.");
             while (!commands.quit()) {
                 String line;
@@ -59,8 +71,16 @@ public final class ReplApp {
                     out.println(commands.exit());
                     break;
                 }
-                String result = commands.execute(line);
+                String result;
+                executing.set(true);
+                try {
+                    result = commands.execute(line);
+                } finally {
+                    executing.set(false);
+                    Thread.interrupted(); // the next readLine must not start interrupted
+                }
                 if (!result.isEmpty()) out.println(result);
+                if (interrupted.getAndSet(false)) out.println("(Ctrl-C: the command was asked to stop; the REPL goes on)");
                 out.flush();
             }
             out.flush();
