@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers of DESIGN.md, checked on the sources: only the gateways and the lab touch fabric8,
  * sshj and MINA; only the TUI touches Lanterna, only the REPL JLine, only the CLI picocli; decisions
- * never reach for a client; only Main exits the process.
+ * never reach for a client; nothing but the cli imports the cli (it wires the rest: the front ends get
+ * what they need from it through ui interfaces such as SessionLauncher and CommandShell); only Main
+ * exits the process.
  */
 class ArchitectureTest {
 
@@ -59,6 +61,9 @@ class ArchitectureTest {
                     if (imp.startsWith(rule.getKey() + ".") && rule.getValue().stream().noneMatch(pkg::startsWith)) {
                         violations.add(SRC.relativize(f) + " imports " + imp);
                     }
+                }
+                if (imp.startsWith("dev.ktriage.cli.") && !pkg.startsWith("dev.ktriage.cli")) {
+                    violations.add(SRC.relativize(f) + " imports the cli: " + imp);
                 }
                 if (PURE.stream().anyMatch(pkg::startsWith) && NOT_IN_PURE.stream().anyMatch(p -> imp.startsWith(p + "."))) {
                     violations.add(SRC.relativize(f) + " (engine/playbook) imports " + imp);

@@ -60,6 +60,6 @@ final class Interactive {
     }
 
     static void repl(Workspace workspace) throws IOException {
-        ReplApp.run(workspace);
+        ReplApp.run(workspace, new PicocliShell(workspace));
     }
 }

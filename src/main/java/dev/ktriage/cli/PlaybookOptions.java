@@ -32,6 +32,9 @@ final class PlaybookOptions {
     /** Where skipped plugins are reported when there is no picocli command (the start-up fast path). */
     private PrintWriter problemsTo;
 
+    /** Playbooks loaded already (the REPL's, for the commands it shares): catalog() returns these. */
+    private PlaybookCatalog loaded;
+
     PlaybookOptions reportingTo(PrintWriter err) {
         this.problemsTo = err;
         return this;
@@ -53,7 +56,12 @@ final class PlaybookOptions {
         return loaded;
     }
 
+    PlaybookOptions loaded(PlaybookCatalog catalog) {
+        this.loaded = catalog;
+        return this;
+    }
+
     PlaybookCatalog catalog() {
-        return load().catalog();
+        return loaded != null ? loaded : load().catalog();
     }
 }

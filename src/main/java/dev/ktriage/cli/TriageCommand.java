@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ktriage.engine.triage.Suggestion;
 import dev.ktriage.engine.triage.Triage;
+import dev.ktriage.gateway.ClusterGateway;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +35,21 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     String output;
 
+    /** The REPL's cluster when triage runs from the REPL; null on the command line, which opens one from the options. */
+    ClusterGateway cluster;
+
     @Override
     public Integer call() throws Exception {
         if (!output.equals("text") && !output.equals("json")) throw new IllegalArgumentException("--output must be text or json");
         PrintWriter out = spec.commandLine().getOut();
         var catalog = playbooks.catalog();
         List<Suggestion> found;
-        try (Target t = Target.open(target)) {
-            found = new Triage(t.cluster()).scan(List.copyOf(catalog.all()));
+        if (cluster != null) {
+            found = new Triage(cluster).scan(List.copyOf(catalog.all()));
+        } else {
+            try (Target t = Target.open(target)) {
+                found = new Triage(t.cluster()).scan(List.copyOf(catalog.all()));
+            }
         }
         if (output.equals("json")) {
             out.println(json(found));
@@ -53,12 +61,18 @@ final class TriageCommand implements Callable<Integer> {
                 out.printf("%d. %s — %s (score %.1f)%n", ++i, s.playbook(), s.title(), s.score());
                 s.signs().forEach(x -> out.println("     " + x));
                 s.examples().stream().limit(2).forEach(x -> out.println("     > " + x));
-                out.println("     run: ktriage run " + s.playbook() + s.set().entrySet().stream()
-                        .map(e -> " --set " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining()));
+                out.println("     " + howToStart(s));
             }
         }
         out.flush();
         return found.isEmpty() ? 2 : 0;
+    }
+
+    /** The command that starts the suggested playbook: {@code ktriage run} here, {@code start} in the REPL. */
+    private String howToStart(Suggestion s) {
+        String set = s.set().entrySet().stream().map(e -> (cluster != null ? " " : " --set ") + e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining());
+        return (cluster != null ? "try: start " : "run: ktriage run ") + s.playbook() + set;
     }
 
     private static String json(List<Suggestion> found) throws Exception {

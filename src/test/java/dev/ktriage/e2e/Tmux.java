@@ -46,7 +46,7 @@ final class Tmux implements AutoCloseable {
     }
 
     void type(String text) throws IOException, InterruptedException {
-        run("send-keys", "-t", session, "-l", text);
+        run("send-keys", "-t", session, "-l", "--", text); // "--": text may start with a dash
     }
 
     /** The visible screen; -J joins lines the terminal wrapped, so a long line reads as one. */

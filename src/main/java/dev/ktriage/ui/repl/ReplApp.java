@@ -1,9 +1,11 @@
 package dev.ktriage.ui.repl;
 
+import dev.ktriage.ui.CommandShell;
 import dev.ktriage.ui.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -21,17 +23,22 @@ public final class ReplApp {
     private ReplApp() {
     }
 
-    public static void run(Workspace ws) throws IOException {
+    /** @param shared the commands the REPL shares with the command line (list, triage, ...) */
+    public static void run(Workspace ws, CommandShell shared) throws IOException {
         Files.createDirectories(ws.stateDir());
         // dumb(true): a pipe or TERM=dumb gets a plain line reader instead of a warning and a failure
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             PrintWriter out = terminal.writer();
             LineReader[] holder = new LineReader[1];
-            ReplCommands commands = new ReplCommands(ws, text -> {
-                if (holder[0] != null) holder[0].printAbove(text);
-                else {
-                    out.println(text);
-                    out.flush();
+            ReplCommands commands = new ReplCommands(ws, shared, text -> {
+                try {
+                    if (holder[0] != null) holder[0].printAbove(text);
+                    else {
+                        out.println(text);
+                        out.flush();
+                    }
+                } catch (IllegalStateException closed) {
+                    // an abandoned session's engine thread, still winding down after the operator left
                 }
             });
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("ktriage")
@@ -39,6 +46,17 @@ public final class ReplApp {
                     .variable(LineReader.HISTORY_FILE, ws.stateDir().resolve("repl_history"))
                     .build();
             holder[0] = reader;
+            // Ctrl-C while a command runs (get, ssh, triage, plugin test...): interrupt that command, not the
+            // REPL. readLine puts its own handler in place while it reads, and this one back afterwards.
+            Thread loop = Thread.currentThread();
+            AtomicBoolean executing = new AtomicBoolean();
+            AtomicBoolean interrupted = new AtomicBoolean();
+            terminal.handle(Terminal.Signal.INT, signal -> {
+                if (executing.get()) {
+                    interrupted.set(true);
+                    loop.interrupt();
+                }
+            });
             out.println("ktriage repl on " + ws.where() + ": help lists the commands; Tab completes; Ctrl-D saves and leaves.");
             while (!commands.quit()) {
                 String line;
@@ -53,8 +71,16 @@ public final class ReplApp {
                     out.println(commands.exit());
                     break;
                 }
-                String result = commands.execute(line);
+                String result;
+                executing.set(true);
+                try {
+                    result = commands.execute(line);
+                } finally {
+                    executing.set(false);
+                    Thread.interrupted(); // the next readLine must not start interrupted
+                }
                 if (!result.isEmpty()) out.println(result);
+                if (interrupted.getAndSet(false)) out.println("(Ctrl-C: the command was asked to stop; the REPL goes on)");
                 out.flush();
             }
             out.flush();

@@ -1,13 +1,17 @@
 package dev.ktriage.ui.repl;
 
+import dev.ktriage.engine.AccessPreflight;
 import dev.ktriage.playbook.Input;
 import dev.ktriage.playbook.Playbook;
+import dev.ktriage.ui.CommandShell;
 import dev.ktriage.ui.SessionLauncher.FinishedSession;
 import dev.ktriage.ui.Workspace;
 import dev.ktriage.ui.batch.TextReport;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,29 +20,17 @@ import java.util.function.Consumer;
 
 /**
  * The REPL's commands, one line in, text out. Knows nothing of JLine, so tests drive it directly;
- * {@link ReplApp} reads the lines and prints what comes back.
+ * {@link ReplApp} reads the lines and prints what comes back. The session commands are its own; the
+ * commands it shares with the command line ({@code list}, {@code triage}, ...) come from a
+ * {@link CommandShell} and print as they run.
  */
 final class ReplCommands {
 
-    static final List<String> NAMES = List.of("list", "start", "next", "step", "continue", "why", "evidence", "answer",
+    static final List<String> NAMES = List.of("start", "next", "step", "continue", "why", "evidence", "answer",
             "back", "report", "save", "get", "ssh", "help", "quit");
 
-    private static final String HELP = """
-            list                          the playbooks, their inputs and diagnoses
-            start PLAYBOOK [key=value...]  start a session (it pauses before each step)
-            next | step                   run the next step (or, after back, show the next one)
-            continue                      run the session to its end
-            why                           the current step: explanation, command, finding, what was ruled out
-            evidence                      what the current step gathered (> marks the lines the finding quotes)
-            answer VALUE                  answer the question the session is waiting on
-            back                          show the previous step
-            report                        the session's report (Markdown)
-            save [FILE]                   write the report (default: beside the transcript)
-            get RESOURCE [NAME] [-n NS|-A] [-l SELECTOR]   read from the cluster
-            ssh NODE COMMAND...           a read-only command on a node (no shell, nothing that changes it)
-            quit | Ctrl-D                 save the report and leave""";
-
     private final Workspace ws;
+    private final CommandShell shell;
     private final Consumer<String> print;
     private final AdHocReads reads;
     private SteppedSession session;
@@ -47,10 +39,27 @@ final class ReplCommands {
     private boolean quit;
     private Path saved;
 
+    /** Only the REPL's own commands. */
     ReplCommands(Workspace ws, Consumer<String> print) {
+        this(ws, CommandShell.NONE, print);
+    }
+
+    ReplCommands(Workspace ws, CommandShell shell, Consumer<String> print) {
         this.ws = ws;
+        this.shell = shell;
         this.print = print;
         this.reads = new AdHocReads(ws);
+    }
+
+    CommandShell shell() {
+        return shell;
+    }
+
+    /** Every command the prompt knows: the REPL's own, then the shared ones. */
+    List<String> names() {
+        List<String> all = new ArrayList<>(NAMES);
+        shell.names().stream().filter(n -> !all.contains(n)).forEach(all::add);
+        return all;
     }
 
     AdHocReads reads() {
@@ -73,10 +82,10 @@ final class ReplCommands {
         String cmd = sp < 0 ? trimmed : trimmed.substring(0, sp);
         String rest = sp < 0 ? "" : trimmed.substring(sp + 1).strip();
         List<String> args = rest.isEmpty() ? List.of() : Arrays.asList(rest.split("\\s+"));
+        if (!NAMES.contains(cmd) && shell.names().contains(cmd)) return shared(trimmed);
         try {
             return switch (cmd) {
-                case "help", "?" -> HELP;
-                case "list" -> list();
+                case "help", "?" -> ReplHelp.of(rest, shell);
                 case "start" -> start(args);
                 case "next", "step" -> next();
                 case "continue" -> withSession(s -> s.runToEnd(), "running to the end");
@@ -111,16 +120,12 @@ final class ReplCommands {
         return save(null) + "\nbye";
     }
 
-    private String list() {
-        StringBuilder b = new StringBuilder();
-        for (Playbook p : ws.catalog().all()) {
-            b.append(String.format("%-22s %s%n", p.id(), p.title()));
-            if (!p.inputs().isEmpty()) {
-                b.append(String.format("%-22s inputs: %s%n", "", String.join(", ", p.inputs().stream()
-                        .map(i -> i.id() + (i.required() ? "" : "?")).toList())));
-            }
+    /** A command shared with the command line: its output and its one-line errors print as they come. */
+    private String shared(String line) {
+        try (PrintWriter out = new PrintWriter(new LineWriter(print))) {
+            shell.execute(List.of(line.split("\\s+")), out, out);
         }
-        return b.toString().stripTrailing();
+        return "";
     }
 
     private String start(List<String> args) {
@@ -128,7 +133,11 @@ final class ReplCommands {
         if (session != null && session.running()) throw new IllegalStateException("a session is running: continue it, or quit");
         Playbook p = ws.catalog().find(args.get(0)).orElseThrow(() -> new IllegalArgumentException("no playbook '" + args.get(0) + "' (list shows them)"));
         Map<String, String> inputs = new LinkedHashMap<>();
-        for (String kv : args.subList(1, args.size())) {
+        for (int i = 1; i < args.size(); i++) {
+            // `--set key=value`, as `ktriage run` takes it, or plain key=value
+            String kv = args.get(i);
+            if (kv.equals("--set") && i + 1 < args.size()) kv = args.get(++i);
+            else if (kv.startsWith("--set=")) kv = kv.substring("--set=".length());
             int eq = kv.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("'" + kv + "' is not key=value");
             inputs.put(kv.substring(0, eq), kv.substring(eq + 1));
@@ -138,6 +147,8 @@ final class ReplCommands {
                 print.accept("input '" + in.id() + "' is missing: the session will ask for it");
             }
         }
+        // Say up front which steps these credentials will leave inconclusive, as `ktriage run` does.
+        for (AccessPreflight.Gap gap : ws.preflight(p, inputs)) print.accept("preflight: " + gap.says());
         saved = null;
         cursor = -1;
         session = SteppedSession.start(ws, p.id(), inputs, print);

@@ -2,9 +2,11 @@ package dev.ktriage.ui.repl;
 
 import dev.ktriage.playbook.Input;
 import dev.ktriage.playbook.Playbook;
+import dev.ktriage.ui.CommandShell;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -12,7 +14,8 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Tab completion: commands, playbook ids and their input keys, resource types, and the names of
- * namespaces, nodes and objects (asked of the cluster once per type, then remembered).
+ * namespaces, nodes and objects (asked of the cluster once per type, then remembered). The shared
+ * commands complete from their own model (subcommands, option names and values, file paths).
  */
 final class ReplCompleter implements Completer {
 
@@ -21,6 +24,7 @@ final class ReplCompleter implements Completer {
 
     private final ReplCommands commands;
     private final Map<String, List<String>> names = new ConcurrentHashMap<>();
+    private final Completer files = new Completers.FileNameCompleter();
 
     ReplCompleter(ReplCommands commands) {
         this.commands = commands;
@@ -31,7 +35,7 @@ final class ReplCompleter implements Completer {
         List<String> words = line.words();
         int at = line.wordIndex();
         if (at == 0) {
-            ReplCommands.NAMES.forEach(n -> candidates.add(new Candidate(n)));
+            commands.names().forEach(n -> candidates.add(new Candidate(n)));
             return;
         }
         String cmd = words.get(0);
@@ -50,7 +54,15 @@ final class ReplCompleter implements Completer {
             case "ssh" -> {
                 if (at == 1) names("nodes").forEach(n -> candidates.add(new Candidate(n)));
             }
-            default -> { }
+            case "help" -> {
+                if (at == 1) commands.names().forEach(n -> candidates.add(new Candidate(n)));
+            }
+            default -> {
+                if (ReplCommands.NAMES.contains(cmd)) return;
+                CommandShell.Completion c = commands.shell().complete(words, at);
+                c.words().forEach(w -> candidates.add(new Candidate(w)));
+                if (c.paths()) files.complete(reader, line, candidates);
+            }
         }
     }
 

@@ -31,6 +31,9 @@ class ReplCancelTest {
         try (SeedLab lab = new SeedLab(tmp, scenario)) {
             ReplCommands r = new ReplCommands(lab.workspace(null, tmp), printed::add);
             assertEquals("", r.interrupt(), "nothing to cancel before a session");
+            // Connect to node0 first (the session reuses the connection), so that on a loaded machine the
+            // Ctrl-C below lands in the slow command and not in a handshake still going on.
+            assertTrue(r.execute("ssh node0 sysctl net.ipv4.conf.all.rp_filter").contains("rp_filter = 0"));
             r.execute("start failing-probes pod=kube-system/coredns-749558f7dd-w6jdj");
             r.execute("continue");
             long deadline = System.nanoTime() + 30_000_000_000L;

@@ -85,4 +85,16 @@ class ReplCommandsTest {
         assertTrue(r.execute("frobnicate").startsWith("unknown command"));
         assertTrue(r.prompt().startsWith("ktriage [lab/default]"));
     }
+
+    @Test
+    void helpNamesOneCommandAndStartTakesRunsSetToo() {
+        ReplCommands r = repl();
+        String start = r.execute("help start");
+        assertTrue(start.startsWith("start PLAYBOOK") && start.contains("--set key=value"), "with its second line: " + start);
+        assertEquals(1, r.execute("help step").lines().count(), "the line of next | step, not every line saying 'step'");
+        assertTrue(r.execute("help frobnicate").startsWith("error: no command 'frobnicate'"));
+        assertTrue(r.execute("start failing-probes --set").startsWith("error: '--set' is not key=value"));
+        assertTrue(r.execute("start no-such-playbook").startsWith("error: no playbook 'no-such-playbook'"));
+        assertTrue(r.execute("list").startsWith("unknown command"), "without the command line's shell, list is not here");
+    }
 }

@@ -15,6 +15,7 @@ import dev.ktriage.gateway.AccessCheck;
 import dev.ktriage.gateway.AccessVerdict;
 import dev.ktriage.gateway.ClusterGateway;
 import dev.ktriage.playbook.Playbook;
+import dev.ktriage.ui.DenyingApiServer;
 import dev.ktriage.ui.SeedLab;
 import dev.ktriage.ui.SessionLauncher;
 import dev.ktriage.ui.Workspace;

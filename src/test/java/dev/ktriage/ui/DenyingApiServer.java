@@ -1,4 +1,4 @@
-package dev.ktriage.ui.tui;
+package dev.ktriage.ui;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ktriage.gateway.ClusterGateway;
@@ -14,13 +14,13 @@ import java.time.Duration;
 /**
  * An API server for credentials that may read nothing: every read is 403 and every access review
  * answers "not allowed", as a cluster with no RBAC rule for the user does. Real HTTP, reached by the
- * real fabric8 gateway.
+ * real fabric8 gateway. The TUI's and the REPL's preflight tests share it.
  */
-final class DenyingApiServer implements AutoCloseable {
+public final class DenyingApiServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    DenyingApiServer() {
+    public DenyingApiServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -50,7 +50,7 @@ final class DenyingApiServer implements AutoCloseable {
     }
 
     /** The gateway ktriage uses for a live cluster, pointed here. */
-    ClusterGateway gateway() {
+    public ClusterGateway gateway() {
         return Fabric8ClusterGateway.forUrl("http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofSeconds(5));
     }
 

@@ -1,0 +1,71 @@
+package dev.ktriage.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The REPL in a real 80x24 terminal (tmux): the commands it shares with the command line complete
+ * with Tab from their picocli model (names, options, file paths), run against the REPL's lab, and
+ * show their usage; Ctrl-C during one leaves the REPL running.
+ */
+class ReplTerminalTest {
+
+    @TempDir
+    Path state;
+
+    @BeforeAll
+    static void needsTmuxAndTheJar() throws Exception {
+        assumeTrue(Tmux.available(), "tmux is not installed: the real-terminal tests need it (apt-get install tmux)");
+        Launcher.ensureJar();
+    }
+
+    @Test
+    void sharedCommandsCompleteRunAndExplainThemselves() throws Exception {
+        String command = "XDG_STATE_HOME=" + state + " " + Launcher.ROOT.resolve("ktriage") + " repl --lab " + Launcher.seedScenario();
+        try (Tmux t = Tmux.start("repl-shared", 80, 24, Launcher.ROOT, command)) {
+            t.await(120, "ktriage [lab/default]>");
+            t.type("tri");
+            t.send("Tab");
+            t.await(10, "> triage ");
+            t.type("--o");
+            t.send("Tab");
+            t.await(10, "> triage --output ");
+            t.type("json");
+            t.send("Enter");
+            t.await(60, "\"playbook\" : \"martian-source\"", "\"node\" : \"node0\"");
+            String all = t.scrollback();
+            assertTrue(all.contains("\"pod\" : \"kube-system/coredns-749558f7dd-w6jdj\""), all);
+            t.send("C-l");
+            t.type("help replay");
+            t.send("Enter");
+            t.await(10, "Usage: replay FILE");
+            t.send("C-l");
+            t.type("triage --lab elsewhere");
+            t.send("Enter");
+            t.await(10, "ktriage: Unknown options: '--lab', 'elsewhere' (see: help triage)");
+            t.send("C-l");
+            t.type("plugin test plugins/workload-exp");
+            t.send("Tab");
+            t.await(10, "> plugin test plugins/workload-exposure/");
+            t.send("Enter");
+            t.await(120, " passed, 0 failed");
+            // Ctrl-C while a command runs stops at most the command, never the REPL
+            t.send("C-l");
+            t.type("plugin test plugins/workload-exposure");
+            t.send("Enter");
+            t.await(60, "PASS ");
+            t.send("C-c");
+            t.await(120, "(Ctrl-C: the command was asked to stop; the REPL goes on)");
+            t.type("help replay");
+            t.send("Enter");
+            t.await(10, "Usage: replay FILE");
+            t.send("C-d");
+            t.await(30, "bye", "[exited 0]");
+        }
+    }
+}
