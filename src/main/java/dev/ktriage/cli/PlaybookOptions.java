@@ -1,6 +1,7 @@
 package dev.ktriage.cli;
 
 import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.plugin.CatalogCache;
 import dev.ktriage.plugin.LoadedPlugins;
 import dev.ktriage.plugin.PluginLoader;
 import dev.ktriage.plugin.PluginPaths;
@@ -38,9 +39,28 @@ final class PlaybookOptions {
     }
 
     LoadedPlugins load() {
+        return report(PluginLoader.load(pluginPaths(), folders));
+    }
+
+    /**
+     * The catalog, from the cache kept next to the jar when these sources have not changed since a
+     * load without problems (there is then nothing to report), else loaded and reported.
+     */
+    PlaybookCatalog catalog() {
+        List<Path> paths = pluginPaths();
+        CatalogCache cache = CatalogCache.forSources(paths, folders);
+        if (cache == null) return report(PluginLoader.load(paths, folders)).catalog();
+        PlaybookCatalog cached = cache.read();
+        return cached != null ? cached : report(cache.load()).catalog();
+    }
+
+    private List<Path> pluginPaths() {
         List<Path> paths = new ArrayList<>(PluginPaths.defaults());
         paths.addAll(plugins);
-        LoadedPlugins loaded = PluginLoader.load(paths, folders);
+        return paths;
+    }
+
+    private LoadedPlugins report(LoadedPlugins loaded) {
         // Folders given with --playbooks are the author's work in progress: fail on them, loudly.
         for (PluginProblem p : loaded.problems()) {
             if (folders.stream().anyMatch(f -> f.toString().equals(p.plugin()))) throw new IllegalArgumentException(p.message());
@@ -51,9 +71,5 @@ final class PlaybookOptions {
             err.flush();
         }
         return loaded;
-    }
-
-    PlaybookCatalog catalog() {
-        return load().catalog();
     }
 }
