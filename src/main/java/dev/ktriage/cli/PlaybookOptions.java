@@ -39,7 +39,7 @@ final class PlaybookOptions {
     }
 
     LoadedPlugins load() {
-        return report(PluginLoader.load(pluginPaths(), folders));
+        return report(PluginLoader.load(pluginPaths(), folders), mixee != null ? mixee.commandLine().getErr() : problemsTo);
     }
 
     /**
@@ -47,11 +47,16 @@ final class PlaybookOptions {
      * load without problems (there is then nothing to report), else loaded and reported.
      */
     PlaybookCatalog catalog() {
+        return catalog(mixee != null ? mixee.commandLine().getErr() : problemsTo);
+    }
+
+    /** @param problemsTo where skipped plugins are reported; null: nowhere */
+    PlaybookCatalog catalog(PrintWriter problemsTo) {
         List<Path> paths = pluginPaths();
         CatalogCache cache = CatalogCache.forSources(paths, folders);
-        if (cache == null) return report(PluginLoader.load(paths, folders)).catalog();
+        if (cache == null) return report(PluginLoader.load(paths, folders), problemsTo).catalog();
         PlaybookCatalog cached = cache.read();
-        return cached != null ? cached : report(cache.load()).catalog();
+        return cached != null ? cached : report(cache.load(), problemsTo).catalog();
     }
 
     private List<Path> pluginPaths() {
@@ -60,12 +65,11 @@ final class PlaybookOptions {
         return paths;
     }
 
-    private LoadedPlugins report(LoadedPlugins loaded) {
+    private LoadedPlugins report(LoadedPlugins loaded, PrintWriter err) {
         // Folders given with --playbooks are the author's work in progress: fail on them, loudly.
         for (PluginProblem p : loaded.problems()) {
             if (folders.stream().anyMatch(f -> f.toString().equals(p.plugin()))) throw new IllegalArgumentException(p.message());
         }
-        PrintWriter err = mixee != null ? mixee.commandLine().getErr() : problemsTo;
         if (err != null) {
             for (PluginProblem p : loaded.problems()) err.println("ktriage: " + p);
             err.flush();

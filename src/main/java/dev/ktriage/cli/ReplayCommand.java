@@ -32,8 +32,15 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** The replay itself, also called by {@link Main} for a plain {@code ktriage replay FILE} without building picocli's model. */
     static int replay(PrintWriter out, PrintWriter err, Path file, PlaybookOptions playbooks) {
-        Transcript t = Transcript.read(file);
-        Replayer.Verdict v = Replayer.replay(t, playbooks.catalog(), new dev.ktriage.engine.SessionListener() { });
+        CatalogPrefetch catalog = CatalogPrefetch.start(playbooks, file);
+        Transcript t;
+        try {
+            t = Transcript.read(file);
+        } catch (RuntimeException e) {
+            catalog.abandon();
+            throw e;
+        }
+        Replayer.Verdict v = Replayer.replay(t, catalog.await(err), new dev.ktriage.engine.SessionListener() { });
         if (v.same()) {
             out.println("replay ok: " + t.playbook() + " — " + v.detail());
             out.flush();

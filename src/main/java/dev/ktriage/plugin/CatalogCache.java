@@ -20,11 +20,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
@@ -42,6 +46,7 @@ public final class CatalogCache {
     /** Where caches live: a folder, or {@code off}. Default: next to the ktriage jar; none when running from classes. */
     public static final String PROPERTY = "ktriage.catalog.cache";
 
+    static final int KEPT = 8;
     private static final int MAGIC = 0x4b54_4343;
     private static final int FORMAT = 1;
     private static final int OWN = 0;
@@ -201,9 +206,23 @@ public final class CatalogCache {
             } finally {
                 Files.deleteIfExists(tmp);
             }
+            prune(file.getParent());
         } catch (IOException | RuntimeException e) {
             // an unwritable cache only costs speed next time
         }
+    }
+
+    /** Keeps the {@link #KEPT} caches written last: each new set of sources (a new --playbooks folder) adds one. */
+    private static void prune(Path dir) throws IOException {
+        List<Path> caches;
+        try (Stream<Path> s = Files.list(dir)) {
+            caches = s.filter(p -> p.getFileName().toString().endsWith(".bin")).collect(Collectors.toCollection(ArrayList::new));
+        }
+        if (caches.size() <= KEPT) return;
+        Map<Path, Long> written = new HashMap<>();
+        for (Path p : caches) written.put(p, Files.getLastModifiedTime(p).toMillis());
+        caches.sort(Comparator.comparing(written::get, Comparator.reverseOrder()));
+        for (Path p : caches.subList(KEPT, caches.size())) Files.deleteIfExists(p);
     }
 
     private PlaybookCatalog decode(byte[] bytes) throws IOException {

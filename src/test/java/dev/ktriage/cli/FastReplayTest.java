@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +51,23 @@ class FastReplayTest {
         Cli plain = Cli.run("replay", t.toString(), "--plugins", tmp.resolve("nope").toString());
         assertEquals(1, plain.exit(), plain.toString());
         assertTrue(plain.err().contains("ktriage: plugin"), plain.err());
+    }
+
+    @Test
+    void skippedPluginsAreReportedOnlyOnceTheTranscriptWasRead() throws Exception {
+        String fixtures = "src/test/resources/plugins";
+        Cli unreadable = Cli.run("replay", tmp.resolve("missing.jsonl").toString(), "--plugins", fixtures);
+        assertEquals(1, unreadable.exit());
+        assertEquals("ktriage: transcript not found: " + tmp.resolve("missing.jsonl"), unreadable.err().strip());
+
+        Path t = tmp.resolve("t.jsonl");
+        Files.writeString(t, "{\"type\":\"session\",\"playbook\":\"dns-timeouts\",\"inputs\":{\"node\":\"n1\"}}\n");
+        assertEquals("dns-timeouts", CatalogPrefetch.sessionPlaybook(t));
+        Cli r = Cli.run("replay", t.toString(), "--plugins", fixtures);
+        assertEquals(1, r.exit(), r.toString());
+        List<String> err = r.err().lines().toList();
+        assertEquals(5, err.size(), r.err());
+        for (int i = 0; i < 4; i++) assertTrue(err.get(i).startsWith("ktriage: plugin '"), r.err());
+        assertTrue(err.get(4).startsWith("ktriage: replay diverged"), r.err());
     }
 }

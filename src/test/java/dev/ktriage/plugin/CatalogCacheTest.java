@@ -189,6 +189,20 @@ class CatalogCacheTest {
         assertThrows(YamlException.class, () -> cached.add(cached.require("tiny")));
     }
 
+    @Test
+    void onlyTheLastCachesAreKept() throws IOException {
+        for (int i = 0; i < CatalogCache.KEPT + 3; i++) {
+            Path other = Files.createDirectories(tmp.resolve("other-" + i).resolve("tiny"));
+            Files.writeString(other.resolve("playbook.yaml"), PLAYBOOK);
+            CatalogCache c = CatalogCache.forSources(cacheDir, List.of(), List.of(other.getParent()));
+            c.load();
+            assertTrue(Files.exists(c.file()), "the cache just written is kept");
+        }
+        try (var files = Files.list(cacheDir)) {
+            assertEquals(CatalogCache.KEPT, files.count());
+        }
+    }
+
     /** A plugin jar with one playbook: plugin.yaml and playbooks/ at its root. */
     private Path jarPlugin() {
         Path jar = tmp.resolve("jar-plugin.jar");
