@@ -79,7 +79,8 @@ public final class CatalogCache {
             String key = SourceFingerprint.of(builtIn, pluginPaths, playbookFolders);
             // one file per set of sources (not per fingerprint): an edit replaces its cache instead of adding one
             String sources = builtIn + "\n" + pluginPaths + "\n" + playbookFolders;
-            return new CatalogCache(dir.resolve(String.format("%08x.bin", sources.hashCode())), key, pluginPaths, playbookFolders);
+            String hex = Integer.toHexString(sources.hashCode()); // not String.format: its parser is a start-up cost of its own
+            return new CatalogCache(dir.resolve("00000000".substring(hex.length()) + hex + ".bin"), key, pluginPaths, playbookFolders);
         } catch (IOException | UncheckedIOException | SourceFingerprint.Unfit e) {
             return null;
         }
