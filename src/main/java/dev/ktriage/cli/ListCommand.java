@@ -1,6 +1,6 @@
 package dev.ktriage.cli;
 
-import dev.ktriage.playbook.Playbook;
+import dev.ktriage.playbook.PlaybookCatalog;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,13 +24,14 @@ final class ListCommand implements Callable<Integer> {
 
     /** The listing itself, also called by {@link Main} for a plain {@code ktriage list} without building picocli's model. */
     static int print(PrintWriter out, PlaybookOptions playbooks) {
-        for (Playbook p : playbooks.catalog().all()) {
+        // summaries only: a cached catalog lists its playbooks without building them
+        for (PlaybookCatalog.Summary p : playbooks.catalog().summaries()) {
             out.printf("%-24s %s%n", p.id(), p.title());
-            if (!p.inputs().isEmpty()) {
-                out.printf("%-24s inputs: %s%n", "", String.join(", ", p.inputs().stream()
-                        .map(i -> i.id() + (i.required() ? "" : "?")).toList()));
+            if (!p.inputsRequired().isEmpty()) {
+                out.printf("%-24s inputs: %s%n", "", String.join(", ", p.inputsRequired().entrySet().stream()
+                        .map(i -> i.getKey() + (i.getValue() ? "" : "?")).toList()));
             }
-            out.printf("%-24s diagnoses: %s%n", "", String.join(", ", p.diagnoses().keySet()));
+            out.printf("%-24s diagnoses: %s%n", "", String.join(", ", p.diagnoses()));
         }
         out.flush();
         return 0;

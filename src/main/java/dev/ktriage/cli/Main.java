@@ -11,7 +11,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int exit = execute(args);
+        if (System.getProperty(CdsTraining.PROPERTY) != null) CdsTraining.exercise();
+        System.exit(exit);
     }
 
     public static int execute(String... args) {
@@ -20,9 +22,10 @@ public final class Main {
 
     /** Runs ktriage as a process would, without exiting: tests call this with their own writers. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        // Start-up fast paths: `ktriage --version` and `ktriage list`, alone, print what picocli would,
-        // without building the command model, which is most of their start (picocli's classes are
-        // Java 5 bytecode: no class-data sharing, old verifier). Anything else goes through picocli.
+        // Start-up fast paths: `ktriage --version`, `ktriage list` alone and a plain `ktriage replay FILE`
+        // do what picocli would, without building the command model, which is most of their start
+        // (picocli's classes are Java 5 bytecode: no class-data sharing, old verifier). Anything else
+        // goes through picocli.
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             for (String line : new Version().getVersion()) out.println(line);
             out.flush();
@@ -38,6 +41,10 @@ public final class Main {
             }
         }
         boolean debug = Arrays.asList(args).contains("--debug");
+        if (args.length > 1 && args[0].equals("replay")) {
+            Integer exit = FastReplay.run(out, err, debug, args);
+            if (exit != null) return exit;
+        }
         CommandLine cl = new CommandLine(new KtriageCommand());
         cl.setOut(out);
         cl.setErr(err);

@@ -1,6 +1,7 @@
 package dev.ktriage.cli;
 
 import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.plugin.CatalogCache;
 import dev.ktriage.plugin.LoadedPlugins;
 import dev.ktriage.plugin.PluginLoader;
 import dev.ktriage.plugin.PluginPaths;
@@ -41,14 +42,38 @@ final class PlaybookOptions {
     }
 
     LoadedPlugins load() {
+        return report(PluginLoader.load(pluginPaths(), folders), mixee != null ? mixee.commandLine().getErr() : problemsTo);
+    }
+
+    /**
+     * The catalog, from the cache kept next to the jar when these sources have not changed since a
+     * load without problems (there is then nothing to report), else loaded and reported.
+     */
+    PlaybookCatalog catalog() {
+        return catalog(mixee != null ? mixee.commandLine().getErr() : problemsTo);
+    }
+
+    /** @param problemsTo where skipped plugins are reported; null: nowhere */
+    PlaybookCatalog catalog(PrintWriter problemsTo) {
+        if (loaded != null) return loaded;
+        List<Path> paths = pluginPaths();
+        CatalogCache cache = CatalogCache.forSources(paths, folders);
+        if (cache == null) return report(PluginLoader.load(paths, folders), problemsTo).catalog();
+        PlaybookCatalog cached = cache.read();
+        return cached != null ? cached : report(cache.load(), problemsTo).catalog();
+    }
+
+    private List<Path> pluginPaths() {
         List<Path> paths = new ArrayList<>(PluginPaths.defaults());
         paths.addAll(plugins);
-        LoadedPlugins loaded = PluginLoader.load(paths, folders);
+        return paths;
+    }
+
+    private LoadedPlugins report(LoadedPlugins loaded, PrintWriter err) {
         // Folders given with --playbooks are the author's work in progress: fail on them, loudly.
         for (PluginProblem p : loaded.problems()) {
             if (folders.stream().anyMatch(f -> f.toString().equals(p.plugin()))) throw new IllegalArgumentException(p.message());
         }
-        PrintWriter err = mixee != null ? mixee.commandLine().getErr() : problemsTo;
         if (err != null) {
             for (PluginProblem p : loaded.problems()) err.println("ktriage: " + p);
             err.flush();
@@ -59,9 +84,5 @@ final class PlaybookOptions {
     PlaybookOptions loaded(PlaybookCatalog catalog) {
         this.loaded = catalog;
         return this;
-    }
-
-    PlaybookCatalog catalog() {
-        return loaded != null ? loaded : load().catalog();
     }
 }

@@ -27,16 +27,28 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Transcript t = Transcript.read(file);
-        Replayer.Verdict v = Replayer.replay(t, playbooks.catalog(), new dev.ktriage.engine.SessionListener() { });
+        return replay(spec.commandLine().getOut(), spec.commandLine().getErr(), file, playbooks);
+    }
+
+    /** The replay itself, also called by {@link Main} for a plain {@code ktriage replay FILE} without building picocli's model. */
+    static int replay(PrintWriter out, PrintWriter err, Path file, PlaybookOptions playbooks) {
+        CatalogPrefetch catalog = CatalogPrefetch.start(playbooks, file);
+        Transcript t;
+        try {
+            t = Transcript.read(file);
+        } catch (RuntimeException e) {
+            catalog.abandon();
+            throw e;
+        }
+        Replayer.Verdict v = Replayer.replay(t, catalog.await(err), new dev.ktriage.engine.SessionListener() { });
         if (v.same()) {
             out.println("replay ok: " + t.playbook() + " — " + v.detail());
             out.flush();
             return 0;
         }
-        spec.commandLine().getErr().println("ktriage: replay diverged" + (v.divergedStep() == null ? "" : " at step '" + v.divergedStep() + "'")
+        err.println("ktriage: replay diverged" + (v.divergedStep() == null ? "" : " at step '" + v.divergedStep() + "'")
                 + ": " + v.detail());
+        err.flush();
         return 1;
     }
 }

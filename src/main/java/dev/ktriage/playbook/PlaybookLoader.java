@@ -35,7 +35,11 @@ public final class PlaybookLoader {
     }
 
     public Playbook load(String text, String displayName, String origin) {
-        List<YNode> docs = YamlReader.readAll(text, displayName);
+        return load(YamlReader.readAll(text, displayName), displayName, origin);
+    }
+
+    /** A playbook from its file's YAML documents, already read (see {@link YamlReader#readAll(String, String)}). */
+    public Playbook load(List<YNode> docs, String displayName, String origin) {
         if (docs.size() != 1) throw new YamlException(new Location(displayName, 1, 1), "a playbook file holds exactly one YAML document");
         YMap root = docs.get(0).asMap().onlyKeys(Set.of("id", "title", "description", "symptoms", "inputs", "steps", "diagnoses"));
         String id = id(root.require("id"));

@@ -25,12 +25,22 @@ public final class PlaybookSources {
     }
 
     public static List<PlaybookFile> builtIn() {
+        Path location = builtInLocation();
+        return Files.isDirectory(location) ? fromFolder(builtInFolder(location), "playbooks", "built-in") : fromJar(location);
+    }
+
+    /** The ktriage jar, or the classes folder when running from one (tests, an IDE). */
+    public static Path builtInLocation() {
         try {
-            Path location = Path.of(PlaybookSources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isDirectory(location) ? fromFolder(location.resolve(BUILT_IN), "playbooks", "built-in") : fromJar(location);
+            return Path.of(PlaybookSources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where the built-ins are inside a classes folder given by {@link #builtInLocation()}. */
+    public static Path builtInFolder(Path classesFolder) {
+        return classesFolder.resolve(BUILT_IN);
     }
 
     /**
@@ -39,15 +49,25 @@ public final class PlaybookSources {
      */
     public static List<PlaybookFile> fromFolder(Path dir, String displayPrefix, String origin) {
         List<PlaybookFile> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) return out;
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                Path file = Files.isDirectory(f) ? f.resolve(PLAYBOOK_FILE) : f;
-                if (!Files.isRegularFile(file) || !isYaml(file)) continue;
+        try {
+            for (Path file : playbookFiles(dir)) {
                 out.add(new PlaybookFile(displayPrefix + "/" + dir.relativize(file), Files.readString(file), origin));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read playbooks in " + dir + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The files {@link #fromFolder} reads, sorted; none when {@code dir} is not a folder. */
+    public static List<Path> playbookFiles(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return out;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                Path file = Files.isDirectory(f) ? f.resolve(PLAYBOOK_FILE) : f;
+                if (Files.isRegularFile(file) && isYaml(file)) out.add(file);
+            }
         }
         return out;
     }

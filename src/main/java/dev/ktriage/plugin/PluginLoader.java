@@ -7,7 +7,9 @@ import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.playbook.PlaybookFile;
 import dev.ktriage.playbook.PlaybookLoader;
 import dev.ktriage.spi.PluginApi;
+import dev.ktriage.yaml.YNode;
 import dev.ktriage.yaml.YamlException;
+import dev.ktriage.yaml.YamlReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +45,15 @@ public final class PluginLoader {
      * @param playbookFolders loose playbook folders ({@code --playbooks}), each loaded like a plugin named after it
      */
     public static LoadedPlugins load(List<Path> paths, List<Path> playbookFolders) {
+        return load(paths, playbookFolders, (plugin, playbooks) -> { });
+    }
+
+    /** A playbook as loaded, with the YAML it was read from (what {@link CatalogCache} keeps). */
+    record Parsed(PlaybookFile file, List<YNode> docs, Playbook playbook) {
+    }
+
+    /** @param onLoaded told of each plugin that loaded, in catalog order, with its playbooks */
+    static LoadedPlugins load(List<Path> paths, List<Path> playbookFolders, BiConsumer<Plugin, List<Parsed>> onLoaded) {
         List<PluginProblem> problems = new ArrayList<>();
         List<Plugin> plugins = new ArrayList<>();
         plugins.add(PluginReader.builtIn());
@@ -66,7 +78,8 @@ public final class PluginLoader {
         List<Plugin> loaded = new ArrayList<>();
         for (Plugin plugin : plugins) {
             try {
-                List<Playbook> playbooks = parse(plugin);
+                List<Parsed> parsed = parse(plugin);
+                List<Playbook> playbooks = parsed.stream().map(Parsed::playbook).toList();
                 checkIds(plugin, playbooks, catalog, diagnosisOwners);
                 catalog.checkHandoffs(playbooks);
                 for (Playbook pb : playbooks) {
@@ -74,6 +87,7 @@ public final class PluginLoader {
                     pb.diagnoses().keySet().forEach(d -> diagnosisOwners.put(d, pb.at().file()));
                 }
                 loaded.add(plugin);
+                onLoaded.accept(plugin, parsed);
             } catch (YamlException | IllegalStateException | ServiceConfigurationError | UncheckedIOException e) {
                 problems.add(new PluginProblem(plugin.id(), firstLine(e.getMessage())));
             }
@@ -81,14 +95,17 @@ public final class PluginLoader {
         return new LoadedPlugins(catalog, loaded, problems);
     }
 
-    private static List<Playbook> parse(Plugin plugin) {
+    private static List<Parsed> parse(Plugin plugin) {
         if (plugin.manifest().api() != PluginApi.VERSION) {
             throw new YamlException(plugin.manifest().at(), "targets plugin API " + plugin.manifest().api()
                     + "; this ktriage implements API " + PluginApi.VERSION);
         }
         PlaybookLoader loader = new PlaybookLoader(ExtractorRegistry.fromClassLoader(plugin.classLoader()));
-        List<Playbook> out = new ArrayList<>();
-        for (PlaybookFile f : plugin.playbooks()) out.add(loader.load(f.text(), f.displayName(), f.origin()));
+        List<Parsed> out = new ArrayList<>();
+        for (PlaybookFile f : plugin.playbooks()) {
+            List<YNode> docs = YamlReader.readAll(f.text(), f.displayName());
+            out.add(new Parsed(f, docs, loader.load(docs, f.displayName(), f.origin())));
+        }
         return out;
     }
 
@@ -111,7 +128,7 @@ public final class PluginLoader {
     }
 
     /** A plugin folder or jar stands for itself; any other folder for the plugins in it. */
-    private static List<Path> expand(Path p, List<PluginProblem> problems) {
+    static List<Path> expand(Path p, List<PluginProblem> problems) {
         if (!Files.exists(p)) {
             problems.add(new PluginProblem(p.getFileName() == null ? p.toString() : p.getFileName().toString(), p + ": no such file or folder"));
             return List.of();

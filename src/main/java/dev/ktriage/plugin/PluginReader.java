@@ -63,13 +63,32 @@ public final class PluginReader {
         }
         PluginManifest m = manifest(YamlReader.readOne(manifestFile, manifestFile.toString()));
         List<PlaybookFile> playbooks = PlaybookSources.fromFolder(dir.resolve("playbooks"), dir.resolve("playbooks").toString(), m.id());
-        List<URL> jars = new ArrayList<>();
+        return new Plugin(m, dir, playbooks, folderClassLoader(dir, m.id()));
+    }
+
+    /** The jars of a plugin folder: in the folder, in {@code lib/} and built into {@code target/}. */
+    static List<Path> folderJars(Path dir) {
+        List<Path> jars = new ArrayList<>();
         for (Path d : List.of(dir, dir.resolve("lib"), dir.resolve("target"))) jars.addAll(jarsIn(d));
+        return jars;
+    }
+
+    /** A plugin folder without jars whose classes come from {@code target/classes} (its own build). */
+    static boolean usesClassesFolder(Path dir) {
+        return folderJars(dir).isEmpty() && Files.isDirectory(dir.resolve("target/classes"));
+    }
+
+    static ClassLoader folderClassLoader(Path dir, String id) {
+        List<URL> jars = new ArrayList<>();
+        for (Path j : folderJars(dir)) jars.add(url(j));
         // Inside the plugin's own build (its tests run before its jar exists) the classes folder stands in.
         if (jars.isEmpty() && Files.isDirectory(dir.resolve("target/classes"))) jars.add(url(dir.resolve("target/classes")));
-        ClassLoader loader = jars.isEmpty() ? PluginReader.class.getClassLoader()
-                : new URLClassLoader("plugin-" + m.id(), jars.toArray(URL[]::new), PluginReader.class.getClassLoader());
-        return new Plugin(m, dir, playbooks, loader);
+        return jars.isEmpty() ? PluginReader.class.getClassLoader()
+                : new URLClassLoader("plugin-" + id, jars.toArray(URL[]::new), PluginReader.class.getClassLoader());
+    }
+
+    static ClassLoader jarClassLoader(Path jar, String id) {
+        return new URLClassLoader("plugin-" + id, new URL[] {url(jar)}, PluginReader.class.getClassLoader());
     }
 
     private static Plugin jar(Path jar) {
@@ -86,8 +105,7 @@ public final class PluginReader {
             }
             entries.sort((a, b) -> a.getName().compareTo(b.getName()));
             for (JarEntry je : entries) playbooks.add(new PlaybookFile(jar + "!/" + je.getName(), read(jf, je), m.id()));
-            URLClassLoader loader = new URLClassLoader("plugin-" + m.id(), new URL[] {jar.toUri().toURL()}, PluginReader.class.getClassLoader());
-            return new Plugin(m, null, playbooks, loader);
+            return new Plugin(m, null, playbooks, jarClassLoader(jar, m.id()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read plugin jar " + jar + ": " + e.getMessage(), e);
         }
@@ -101,16 +119,10 @@ public final class PluginReader {
         return new PluginManifest(id, m.text("version", "0"), m.require("api").asInt(), m.text("description", ""), m.at());
     }
 
-    private static List<URL> jarsIn(Path dir) {
+    private static List<Path> jarsIn(Path dir) {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
-            List<URL> out = new ArrayList<>();
-            for (Path p : s.filter(p -> p.toString().endsWith(".jar") && !p.getFileName().toString().startsWith("original-")).sorted().toList()) {
-                out.add(p.toUri().toURL());
-            }
-            return out;
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
+            return s.filter(p -> p.toString().endsWith(".jar") && !p.getFileName().toString().startsWith("original-")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
