@@ -2,6 +2,7 @@ package dev.ktriage.transcript;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktriage.engine.StepRecord;
+import dev.ktriage.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -59,7 +60,7 @@ public record Transcript(
             if (line.isBlank()) continue;
             JsonNode o;
             try {
-                o = TranscriptCodec.MAPPER.readTree(line);
+                o = JsonTrees.parse(line);
             } catch (IOException e) {
                 throw new UnreadableException(path + ":" + n + ": not a transcript line (malformed JSON)");
             }

@@ -1,7 +1,6 @@
 package dev.ktriage.transcript;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ktriage.engine.Diagnosis;
@@ -12,26 +11,26 @@ import dev.ktriage.gateway.ClusterRequest;
 import dev.ktriage.gateway.GatherStatus;
 import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
+import dev.ktriage.json.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The JSON shapes of transcript entries, both ways. */
 public final class TranscriptCodec {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TranscriptCodec() {
     }
 
     public static ObjectNode request(ClusterRequest r) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("key", r.key());
         o.put("kubectl", r.kubectl());
         return o;
     }
 
     public static ObjectNode answer(ClusterAnswer a) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("status", a.status().name());
         o.put("http", a.httpCode());
         if (a.body() != null) o.set("body", a.body().deepCopy());
@@ -48,7 +47,7 @@ public final class TranscriptCodec {
     }
 
     public static ObjectNode command(NodeCommand c) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("node", c.node());
         o.put("line", c.commandLine());
         ArrayNode argv = o.putArray("argv");
@@ -67,7 +66,7 @@ public final class TranscriptCodec {
     }
 
     public static ObjectNode answer(NodeAnswer a) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("status", a.status().name());
         o.put("exit", a.exitCode());
         o.put("stdout", a.stdout());
@@ -84,7 +83,7 @@ public final class TranscriptCodec {
     }
 
     public static ObjectNode step(StepRecord s) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("id", s.id());
         o.put("title", s.title());
         o.put("status", s.status().wireName());
@@ -106,7 +105,7 @@ public final class TranscriptCodec {
     }
 
     public static ObjectNode diagnosis(Diagnosis d) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("id", d.id());
         o.put("title", d.title());
         o.put("confidence", d.confidence());

@@ -1,6 +1,7 @@
 package dev.ktriage.transcript;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ktriage.engine.Diagnosis;
 import dev.ktriage.engine.SessionListener;
@@ -10,6 +11,7 @@ import dev.ktriage.gateway.ClusterAnswer;
 import dev.ktriage.gateway.ClusterRequest;
 import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
+import dev.ktriage.json.JsonTrees;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +27,8 @@ import java.util.Map;
  * before it is written: Ctrl-C or a crash loses nothing that already happened.
  */
 public final class TranscriptWriter implements SessionListener, AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public static final int FORMAT = 1;
 
@@ -133,7 +137,7 @@ public final class TranscriptWriter implements SessionListener, AutoCloseable {
     }
 
     private ObjectNode entry(String type) {
-        ObjectNode o = TranscriptCodec.MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.object();
         o.put("type", type);
         o.put("time", clock.instant().toString());
         return o;
@@ -141,7 +145,7 @@ public final class TranscriptWriter implements SessionListener, AutoCloseable {
 
     private synchronized void write(ObjectNode o) {
         try {
-            out.write(TranscriptCodec.MAPPER.writeValueAsString(redactor.json(o)));
+            out.write(MAPPER.writeValueAsString(redactor.json(o)));
             out.newLine();
             out.flush();
         } catch (JsonProcessingException e) {

@@ -1,7 +1,7 @@
 package dev.ktriage.playbook.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ktriage.json.JsonTrees;
 import dev.ktriage.playbook.expr.Values;
 import dev.ktriage.spi.Extracted;
 import dev.ktriage.spi.Extractor;
@@ -12,7 +12,6 @@ import java.util.Set;
 /** {@code {json: PATH}}: the first value the path reaches; {@code all: true} gives every value as a list. */
 public final class JsonExtractor implements Extractor {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
     public String type() {
@@ -41,6 +40,6 @@ public final class JsonExtractor implements Extractor {
         if (n.isTextual()) return n.asText();
         if (n.isNumber()) return n.decimalValue();
         if (n.isBoolean()) return n.asBoolean();
-        return Values.normalize(MAPPER.convertValue(n, Object.class));
+        return Values.normalize(JsonTrees.plain(n));
     }
 }
