@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -91,7 +92,10 @@ final class GatherRunner {
             if (bad != null) failed.add(node + ": " + bad);
             else commands.add(new NodeCommand(node, argv, n.sudo(), n.timeoutSeconds()));
         }
-        List<NodeAnswer> answers = commands.isEmpty() ? List.of() : nodes.runAll(commands);
+        AtomicInteger done = new AtomicInteger();
+        int total = commands.size();
+        List<NodeAnswer> answers = commands.isEmpty() ? List.of()
+                : nodes.runAll(commands, a -> listener.nodesAnswered(stepId, done.incrementAndGet(), total));
         StringBuilder text = new StringBuilder();
         List<String> answered = new ArrayList<>();
         Map<String, Object> outputs = new LinkedHashMap<>();

@@ -20,6 +20,9 @@ public interface SessionListener {
 
     default void nodeExchange(String stepId, NodeCommand command, NodeAnswer answer) {}
 
+    /** A fan-out step's progress: {@code done} of {@code total} nodes have answered (or failed). Any thread. */
+    default void nodesAnswered(String stepId, int done, int total) {}
+
     default void answered(String stepId, String questionId, String answer) {}
 
     default void stepFinished(StepRecord step) {}

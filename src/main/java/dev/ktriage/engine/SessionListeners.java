@@ -37,6 +37,11 @@ final class SessionListeners implements SessionListener {
     }
 
     @Override
+    public void nodesAnswered(String stepId, int done, int total) {
+        listeners.forEach(l -> l.nodesAnswered(stepId, done, total));
+    }
+
+    @Override
     public void answered(String stepId, String questionId, String answer) {
         listeners.forEach(l -> l.answered(stepId, questionId, answer));
     }

@@ -1,6 +1,7 @@
 package dev.ktriage.gateway;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The only way the engine runs commands on nodes. Implementations: sshj against real nodes or the
@@ -12,6 +13,17 @@ public interface NodeGateway extends AutoCloseable {
 
     /** Runs the same kind of command on many nodes concurrently, with a bound; answers in input order. */
     List<NodeAnswer> runAll(List<NodeCommand> commands);
+
+    /**
+     * As {@link #runAll(List)}, telling {@code answered} of each answer as it arrives (on any
+     * thread), so a screen can show how many of many nodes have answered. Gateways that cannot tell
+     * earlier tell at the end.
+     */
+    default List<NodeAnswer> runAll(List<NodeCommand> commands, Consumer<NodeAnswer> answered) {
+        List<NodeAnswer> answers = runAll(commands);
+        answers.forEach(answered);
+        return answers;
+    }
 
     @Override
     void close();

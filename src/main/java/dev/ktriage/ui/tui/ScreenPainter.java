@@ -77,7 +77,8 @@ final class ScreenPainter {
         else if (s.mode == TuiState.Mode.SESSION && s.finished == null) {
             StepView step = s.steps.isEmpty() ? null : s.steps.get(s.steps.size() - 1);
             String doing = step == null && s.checkingAccess ? "preflight: checking access"
-                    : (s.gathering ? "gathering: " : "deciding: ") + (step == null ? "starting" : step.title);
+                    : (s.gathering ? "gathering" + (s.nodesTotal > 0 ? " " + s.nodesDone + "/" + s.nodesTotal + " nodes" : "") + ": "
+                    : "deciding: ") + (step == null ? "starting" : step.title);
             running = SPINNER.charAt(s.spinner % SPINNER.length()) + " " + doing;
         } else if (s.triageRunning) running = SPINNER.charAt(s.spinner % SPINNER.length()) + " triage: scanning";
         else if (s.finished != null) running = "session ended: " + s.finished.result().outcome().wireName();

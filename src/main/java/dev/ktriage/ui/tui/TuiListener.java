@@ -34,6 +34,11 @@ final class TuiListener implements SessionListener {
     }
 
     @Override
+    public void nodesAnswered(String stepId, int done, int total) {
+        gui.post(s -> s.nodesAnswered(stepId, done, total));
+    }
+
+    @Override
     public void nodeExchange(String stepId, NodeCommand command, NodeAnswer answer) {
         String text = EvidenceText.of(answer);
         gui.post(s -> s.evidence(stepId, text));

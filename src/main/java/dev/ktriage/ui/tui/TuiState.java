@@ -55,6 +55,9 @@ final class TuiState {
     int shown = -1;
     boolean follow = true;
     boolean gathering;
+    /** A fan-out step's progress: nodes answered so far of how many (total 0: not a fan-out). */
+    int nodesDone;
+    int nodesTotal;
     int spinner;
     Question question;
     int choice;
@@ -118,7 +121,17 @@ final class TuiState {
         step.access = gapOf(id);
         steps.add(step);
         gathering = command != null;
+        nodesDone = 0;
+        nodesTotal = 0;
         if (follow) shown = steps.size() - 1;
+    }
+
+    void nodesAnswered(String stepId, int done, int total) {
+        StepView last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        if (last == null || !last.id.equals(stepId)) return;
+        // answers arrive on many threads: a late smaller count never moves the progress back
+        nodesDone = Math.max(nodesDone, done);
+        nodesTotal = total;
     }
 
     void evidence(String stepId, String text) {
