@@ -62,14 +62,14 @@ final class RunCommand implements Callable<Integer> {
         answers.putAll(set);
         Path transcriptPath = transcript != null ? transcript : Transcripts.defaultPath(playbook);
         try (Target t = Target.open(target)) {
+            SessionRunner sessions = new SessionRunner(catalog, t, target.namespace, p -> transcriptPath);
             // Preflight: say up front which steps these credentials will leave inconclusive.
             if (t.cluster() instanceof AccessReviewer reviewer) {
-                for (AccessPreflight.Gap gap : AccessPreflight.check(catalog, playbook, set, target.namespace, reviewer)) {
+                for (AccessPreflight.Gap gap : AccessPreflight.check(catalog, playbook, set, sessions.namespace(), reviewer)) {
                     spec.commandLine().getErr().println("ktriage: preflight: " + gap.says());
                 }
                 spec.commandLine().getErr().flush();
             }
-            SessionRunner sessions = new SessionRunner(catalog, t, target.namespace, p -> transcriptPath);
             SessionResult result = sessions.run(playbook, set, new BatchOperator(answers),
                     output == Output.text ? new LineNarrator(out) : null).result();
             switch (output) {

@@ -24,14 +24,19 @@ final class SessionRunner implements SessionLauncher {
     private final Function<String, Path> transcriptFor;
 
     /**
-     * @param namespace     for inputs given without one; null: "default"
+     * @param namespace     for inputs given without one; null: the cluster connection's (kubeconfig context), else "default"
      * @param transcriptFor where the transcript of a session of this playbook goes
      */
     SessionRunner(PlaybookCatalog catalog, Target target, String namespace, Function<String, Path> transcriptFor) {
         this.catalog = catalog;
         this.target = target;
-        this.namespace = namespace;
+        this.namespace = namespace != null ? namespace : target.cluster().namespace();
         this.transcriptFor = transcriptFor;
+    }
+
+    /** Where inputs given without a namespace are read: the preflight must look where the session will. */
+    String namespace() {
+        return namespace;
     }
 
     @Override

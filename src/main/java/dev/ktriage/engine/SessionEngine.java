@@ -44,7 +44,7 @@ public final class SessionEngine {
 
     public SessionResult run(String playbookId, Map<String, String> inputs) {
         Playbook playbook = catalog.require(playbookId);
-        listener.sessionStarted(playbookId, inputs);
+        listener.sessionStarted(playbookId, inputs, defaultNamespace);
         Run run = new Run();
         String reason = null;
         try {

@@ -12,7 +12,8 @@ import java.util.Map;
  */
 public interface SessionListener {
 
-    default void sessionStarted(String playbook, Map<String, String> inputs) {}
+    /** @param namespace the namespace inputs given without one are read in */
+    default void sessionStarted(String playbook, Map<String, String> inputs, String namespace) {}
 
     default void stepStarted(String stepId, String title, String explain, String command) {}
 

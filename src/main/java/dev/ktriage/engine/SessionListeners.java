@@ -17,8 +17,8 @@ final class SessionListeners implements SessionListener {
     }
 
     @Override
-    public void sessionStarted(String playbook, Map<String, String> inputs) {
-        listeners.forEach(l -> l.sessionStarted(playbook, inputs));
+    public void sessionStarted(String playbook, Map<String, String> inputs, String namespace) {
+        listeners.forEach(l -> l.sessionStarted(playbook, inputs, namespace));
     }
 
     @Override

@@ -12,6 +12,14 @@ public interface ClusterGateway extends AutoCloseable {
     /** The context and namespace shown to the operator ("lab", "prod-eu/kube-system"). */
     String describe();
 
+    /**
+     * The namespace this connection reads when none is named, as kubectl does: -n, else the
+     * kubeconfig context's (a pod's own in-cluster). Null: none set ("default").
+     */
+    default String namespace() {
+        return null;
+    }
+
     @Override
     void close();
 }

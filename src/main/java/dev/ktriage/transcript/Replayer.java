@@ -44,7 +44,7 @@ public final class Replayer {
                     throw new NoAnswerException(input.id(), "input '" + input.id() + "' was not given in the recorded session");
                 }
             };
-            SessionResult result = new SessionEngine(catalog, cluster, nodes, recorded, listener, null).run(t.playbook(), t.inputs());
+            SessionResult result = new SessionEngine(catalog, cluster, nodes, recorded, listener, t.namespace()).run(t.playbook(), t.inputs());
             return compare(t, result);
         }
     }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param cluster cluster exchanges in order: [request key, answer JSON]
  * @param nodes   node exchanges in order: ["node: command line", answer JSON]
  * @param outcome the recorded outcome, or null when the session never ended (a crash)
+ * @param namespace where inputs given without a namespace were read; null in transcripts from
+ *                  before it was recorded (they were read in "default")
  */
 public record Transcript(
         Path path,
@@ -28,7 +30,8 @@ public record Transcript(
         Map<String, String> answers,
         List<StepRecord> steps,
         List<String> diagnoses,
-        String outcome) {
+        String outcome,
+        String namespace) {
 
     /** A transcript that cannot be read: one line for the operator. */
     public static final class UnreadableException extends RuntimeException {
@@ -47,6 +50,7 @@ public record Transcript(
             throw new UnreadableException("cannot read transcript " + path + ": " + e.getMessage());
         }
         String playbook = null;
+        String namespace = null;
         Map<String, String> inputs = new LinkedHashMap<>();
         List<Map.Entry<String, JsonNode>> cluster = new ArrayList<>();
         List<Map.Entry<String, JsonNode>> nodes = new ArrayList<>();
@@ -68,6 +72,7 @@ public record Transcript(
                 case "session" -> {
                     if (playbook == null) {
                         playbook = o.path("playbook").asText();
+                        namespace = o.path("namespace").isTextual() ? o.path("namespace").asText() : null;
                         o.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().asText()));
                     }
                 }
@@ -83,6 +88,6 @@ public record Transcript(
             }
         }
         if (playbook == null) throw new UnreadableException(path + ": not a ktriage transcript (no session line)");
-        return new Transcript(path, playbook, inputs, cluster, nodes, answers, steps, diagnoses, outcome);
+        return new Transcript(path, playbook, inputs, cluster, nodes, answers, steps, diagnoses, outcome, namespace);
     }
 }

@@ -56,13 +56,14 @@ public final class TranscriptWriter implements SessionListener, AutoCloseable {
     }
 
     @Override
-    public void sessionStarted(String playbook, Map<String, String> inputs) {
+    public void sessionStarted(String playbook, Map<String, String> inputs, String namespace) {
         ObjectNode o = entry("session");
         o.put("format", FORMAT);
         o.put("ktriage", version);
         o.put("playbook", playbook);
         ObjectNode in = o.putObject("inputs");
         inputs.forEach(in::put);
+        o.put("namespace", namespace);
         write(o);
     }
 

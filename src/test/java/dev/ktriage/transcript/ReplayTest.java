@@ -31,6 +31,19 @@ class ReplayTest {
         assertTrue(replay.out().contains("rp-filter-strict-on-cni-device"), replay.out());
     }
 
+    /** A pod named without its namespace is read in -n's: the transcript says so, and replay reads it there too. */
+    @Test
+    void sessionWithANamespaceFlagReplays() throws IOException {
+        Path t = tmp.resolve("ns.jsonl");
+        Cli rec = Cli.run("run", "failing-probes", "--lab", SEED, "-n", "kube-system", "--set", "pod=coredns-749558f7dd-w6jdj",
+                "--output", "json", "--transcript", t.toString());
+        assertEquals(0, rec.exit(), rec.toString());
+        assertTrue(rec.out().contains("rp-filter-strict-on-cni-device"), rec.out());
+        assertTrue(Files.readAllLines(t).get(0).contains("\"namespace\":\"kube-system\""), Files.readAllLines(t).get(0));
+        Cli replay = Cli.run("replay", t.toString());
+        assertEquals(0, replay.exit(), replay.toString());
+    }
+
     @Test
     void editedPlaybookDivergesAtTheStepThatChanged() throws IOException {
         Path original = copyPlaybook("original", "rp >= 1");

@@ -104,6 +104,11 @@ public final class Fabric8ClusterGateway implements ClusterGateway, AccessReview
     }
 
     @Override
+    public String namespace() {
+        return client.getNamespace();
+    }
+
+    @Override
     public ClusterAnswer query(ClusterRequest request) {
         long start = System.nanoTime();
         try {

@@ -18,7 +18,7 @@ public final class LineNarrator implements SessionListener {
     }
 
     @Override
-    public void sessionStarted(String playbook, Map<String, String> inputs) {
+    public void sessionStarted(String playbook, Map<String, String> inputs, String namespace) {
         out.println("== playbook " + playbook + (inputs.isEmpty() ? "" : " " + inputs));
     }
 

@@ -103,6 +103,7 @@ class ClusterAuthTest {
         Map<String, String> env = Map.of("KUBERNETES_SERVICE_HOST", "127.0.0.1", "KUBERNETES_SERVICE_PORT", String.valueOf(port));
         try (Fabric8ClusterGateway g = Fabric8ClusterGateway.connect(null, null, null, Duration.ofSeconds(10), env, sa)) {
             assertEquals("in-cluster (https://127.0.0.1:" + port + ")/monitoring", g.describe());
+            assertEquals("monitoring", g.namespace(), "a pod's own namespace, as kubectl in a pod");
             ClusterAnswer a = g.query(new ClusterRequest.Get("pods", null, "web-1"));
             assertEquals(200, a.httpCode(), a.reason());
             assertEquals("monitoring", a.body().path("metadata").path("namespace").asText(), "the pod's own namespace is the default");

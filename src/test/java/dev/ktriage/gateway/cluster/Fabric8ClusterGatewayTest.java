@@ -205,6 +205,7 @@ class Fabric8ClusterGatewayTest {
         }
         try (Fabric8ClusterGateway g = Fabric8ClusterGateway.connect(kubeconfig, "ktriage-lab", "kube-system", Duration.ofSeconds(5))) {
             assertEquals("ktriage-lab/kube-system", g.describe());
+            assertEquals("kube-system", g.namespace(), "inputs without a namespace are read where -n says");
             assertEquals(200, g.query(new ClusterRequest.Get("pods", null, "coredns-abc")).httpCode());
         }
         assertEquals("lab/default", gateway.describe());
