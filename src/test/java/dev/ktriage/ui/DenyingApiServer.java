@@ -14,7 +14,7 @@ import java.time.Duration;
 /**
  * An API server for credentials that may read nothing: every read is 403 and every access review
  * answers "not allowed", as a cluster with no RBAC rule for the user does. Real HTTP, reached by the
- * real fabric8 gateway. The TUI's and the REPL's preflight tests share it.
+ * real fabric8 gateway. The preflight tests of run, the TUI and the REPL share it.
  */
 public final class DenyingApiServer implements AutoCloseable {
 
@@ -49,9 +49,13 @@ public final class DenyingApiServer implements AutoCloseable {
         server.start();
     }
 
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     /** The gateway ktriage uses for a live cluster, pointed here. */
     public ClusterGateway gateway() {
-        return Fabric8ClusterGateway.forUrl("http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofSeconds(5));
+        return Fabric8ClusterGateway.forUrl(url(), Duration.ofSeconds(5));
     }
 
     @Override
