@@ -121,7 +121,7 @@ final class NodeConnections implements AutoCloseable {
             if (address.jump() == null) {
                 client.connect(address.host(), address.port());
             } else {
-                client.connectVia(tunnel(where, address));
+                TunnelHandshake.connect(client, tunnel(where, address), where, address.jump().host(), timeoutMs);
             }
         } catch (TransportException e) {
             disconnectQuietly(client);
