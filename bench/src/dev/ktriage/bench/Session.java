@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -61,14 +62,19 @@ public final class Session {
         SshSettings ssh = new SshSettings(Path.of(opt.get("--known-hosts")), List.of(Path.of(opt.get("--key"))), false,
                 Duration.ofSeconds(60), Duration.ofSeconds(2)); // generous: a loaded CI box is slow to fork sshd sessions
         StepTimer timer = new StepTimer();
+        if (System.getenv("HEAPTRACE") != null) heap("before catalog/gateways");
         long start = System.nanoTime();
         SessionResult r;
+        long setupMs, ranMs;
         try (ClusterGateway cluster = Fabric8ClusterGateway.forUrl(opt.get("--api"), Duration.ofSeconds(15));
-             NodeGateway nodes = new SshNodeGateway(ssh, n -> Optional.ofNullable(hosts.get(n)))) {
+             NodeGateway nodes = timedClose(new SshNodeGateway(ssh, n -> Optional.ofNullable(hosts.get(n))))) {
+            setupMs = (System.nanoTime() - start) / 1_000_000;
             r = new SessionEngine(catalog, cluster, nodes, new BatchOperator(answers), timer, null)
                     .run(opt.get("--playbook"), set);
+            ranMs = (System.nanoTime() - start) / 1_000_000;
         }
         long sessionMs = (System.nanoTime() - start) / 1_000_000;
+        if (System.getenv("HEAPTRACE") != null) heap("end");
         // JVM uptime in ms (a process start time from /proc is only as precise as the boot time: 1 s)
         long fromStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
                 - (System.nanoTime() - start) / 1_000_000 + sessionMs;
@@ -76,30 +82,72 @@ public final class Session {
                 + " diagnoses=" + r.diagnoses().stream().map(Diagnosis::id).collect(Collectors.joining(","))
                 + " steps=" + r.steps().size() + " last=" + r.steps().get(r.steps().size() - 1).finding()
                 + " cpuMs=" + ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L)
-                + " slowestStep=" + timer.slowest + " slowestStepMs=" + timer.slowestMs + " fromJvmStartMs=" + fromStart + " sessionMs=" + sessionMs);
+                + " slowestStep=" + timer.slowest + " slowestStepMs=" + timer.slowestMs + " setupMs=" + setupMs + " closeMs=" + (sessionMs - ranMs) + " nodesCloseMs=" + nodesCloseMs
+                + " stepMs=" + timer.all + " nodeCommands=" + timer.nodeCommands + " nodeFailures=" + timer.nodeFailures + " fromJvmStartMs=" + fromStart + " sessionMs=" + sessionMs);
         System.out.flush();
         Runtime.getRuntime().halt(0);
     }
 
-    /** The slowest step, by wall clock between its start and finish. */
+    /** Each step's wall clock between its start and finish (the slowest one apart), and the node commands' outcomes. */
     static final class StepTimer implements SessionListener {
         private long started;
         String slowest = "-";
         long slowestMs = -1;
+        final StringJoiner all = new StringJoiner(",");
+        int nodeCommands;
+        int nodeFailures;
+
+        @Override
+        public void nodeExchange(String stepId, dev.ktriage.gateway.NodeCommand command, dev.ktriage.gateway.NodeAnswer answer) {
+            nodeCommands++;
+            if (answer.status().isFailure()) nodeFailures++;
+        }
 
         @Override
         public void stepStarted(String stepId, String title, String explain, String command) {
+            if (System.getenv("HEAPTRACE") != null) heap("start " + stepId);
             started = System.nanoTime();
         }
 
         @Override
         public void stepFinished(dev.ktriage.engine.StepRecord step) {
             long ms = (System.nanoTime() - started) / 1_000_000;
+            all.add(step.id() + ":" + ms);
             if (ms > slowestMs) {
                 slowestMs = ms;
                 slowest = step.id();
             }
         }
+    }
+
+    static long nodesCloseMs = -1;
+
+    /** The gateway as it is, with the time its close takes (disconnecting every node) noted. */
+    static NodeGateway timedClose(NodeGateway g) {
+        return new NodeGateway() {
+            @Override
+            public dev.ktriage.gateway.NodeAnswer run(dev.ktriage.gateway.NodeCommand command) {
+                return g.run(command);
+            }
+
+            @Override
+            public List<dev.ktriage.gateway.NodeAnswer> runAll(List<dev.ktriage.gateway.NodeCommand> commands) {
+                return g.runAll(commands);
+            }
+
+            @Override
+            public void close() {
+                long t = System.nanoTime();
+                g.close();
+                nodesCloseMs = (System.nanoTime() - t) / 1_000_000;
+            }
+        };
+    }
+
+    static void heap(String at) {
+        long gcs = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionCount()).sum();
+        System.out.println("HEAP " + at + " used " + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MB, gcs " + gcs
+                + ", uptime " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     private static void put(Map<String, String> m, String kv) {
