@@ -82,7 +82,7 @@ public final class Session {
                 + " diagnoses=" + r.diagnoses().stream().map(Diagnosis::id).collect(Collectors.joining(","))
                 + " steps=" + r.steps().size() + " last=" + r.steps().get(r.steps().size() - 1).finding()
                 + " cpuMs=" + ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L)
-                + " slowestStep=" + timer.slowest + " slowestStepMs=" + timer.slowestMs + " fanOutStepMs=" + timer.fanOutMs + " setupMs=" + setupMs + " closeMs=" + (sessionMs - ranMs) + " nodesCloseMs=" + nodesCloseMs
+                + " slowestStep=" + timer.slowest + " slowestStepMs=" + timer.slowestMs + " fanOutStepMs=" + timer.fanOutMs + " setupMs=" + setupMs + " closeMs=" + (sessionMs - ranMs) + " nodesCloseMs=" + nodesCloseMs + " runAllMs=" + runAllMs
                 + " stepMs=" + timer.all + " nodeCommands=" + timer.nodeCommands + " nodeFailures=" + timer.nodeFailures + " nodeMsMinMedMax=" + timer.nodeSpread() + " fromJvmStartMs=" + fromStart + " sessionMs=" + sessionMs);
         System.out.flush();
         Runtime.getRuntime().halt(0);
@@ -135,6 +135,7 @@ public final class Session {
     }
 
     static long nodesCloseMs = -1;
+    static long runAllMs = -1;
 
     /** CPU time of the whole process so far (every thread, the JIT and GC included). */
     static long cpuMs() {
@@ -152,7 +153,12 @@ public final class Session {
 
             @Override
             public List<dev.ktriage.gateway.NodeAnswer> runAll(List<dev.ktriage.gateway.NodeCommand> commands) {
-                return g.runAll(commands);
+                long t = System.nanoTime();
+                try {
+                    return g.runAll(commands);
+                } finally {
+                    runAllMs = (System.nanoTime() - t) / 1_000_000;
+                }
             }
 
             @Override
