@@ -15,11 +15,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,13 +40,7 @@ public final class SshNodeGateway implements NodeGateway {
         this.settings = settings;
         this.resolver = resolver;
         this.connections = new NodeConnections(settings);
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), daemon("ssh-node"));
-        this.fanOut = workers;
-        // the workers are made in the background while the cluster is read, not when the nodes wait
-        Thread start = new Thread(workers::prestartAllCoreThreads, "ssh-node-start");
-        start.setDaemon(true);
-        start.start();
+        this.fanOut = Executors.newFixedThreadPool(settings.concurrency(), daemon("ssh-node"));
         this.pumps = Executors.newCachedThreadPool(daemon("ssh-pump"));
         this.remote = new RemoteCommandRun(pumps, settings.commandGrace());
     }
