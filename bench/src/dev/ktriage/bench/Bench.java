@@ -142,13 +142,16 @@ public final class Bench {
                 Child c = Child.run(args);
                 result = c.result;
                 session.add(c.field("sessionMs"));
-                step.add(c.field("slowestStepMs"));
+                step.add(c.field("fanOutStepMs"));
+                System.err.println("  [fanout-lab round " + round + ": " + c(result, "stepMs") + " (ms/process CPU), setup "
+                        + c(result, "setupMs") + " ms, close " + c(result, "closeMs") + " ms, per node min/median/max "
+                        + c(result, "nodeMsMinMedMax") + " ms]");
             }
             boolean ok = c(result, "diagnoses").equals(e.diagnosis());
             long ms = median(session);
             figure("fanout.lab-" + scenario.nodes().size() + "x200ms", ms + " ms", "< 1000 ms", ms / 1000.0, ok && ms < 1000,
                     "whole session (list nodes + one command on every node) in a fresh JVM, median of " + session
-                            + "; fan-out step alone " + median(step) + " ms" + (ok ? "" : "; wrong result: " + result));
+                            + "; fan-out step alone " + median(step) + " ms " + step + (ok ? "" : "; wrong result: " + result));
         }
     }
 
@@ -167,6 +170,9 @@ public final class Bench {
                 Child c = Child.run(args);
                 k.add((System.nanoTime() - t) / 1_000_000);
                 result = c.result;
+                System.err.println("  [fanout-sshd round " + round + ": " + c(result, "stepMs") + " (ms/process CPU), setup "
+                        + c(result, "setupMs") + " ms, close " + c(result, "closeMs") + " ms, per node min/median/max "
+                        + c(result, "nodeMsMinMedMax") + " ms]");
                 t = System.nanoTime();
                 Process proc = new ProcessBuilder(pssh).redirectErrorStream(true).start();
                 String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
  * <pre>
  * Session --api URL --ssh HOSTS_FILE --key FILE --known-hosts FILE --playbook ID [--set k=v]... [--answer k=v]...
  * HOSTS_FILE: one "NODE PORT USER" a line, all on 127.0.0.1
+ * BENCH_CONCURRENCY (environment): the SSH fan-out bound, default SshSettings.DEFAULT_CONCURRENCY
  * </pre>
  */
 public final class Session {
@@ -59,14 +61,18 @@ public final class Session {
         PlaybookCatalog catalog = PlaybookCatalog.load(PlaybookSources.builtIn(),
                 ExtractorRegistry.fromClassLoader(Session.class.getClassLoader()));
         SshSettings ssh = new SshSettings(Path.of(opt.get("--known-hosts")), List.of(Path.of(opt.get("--key"))), false,
-                Duration.ofSeconds(60), Duration.ofSeconds(2)); // generous: a loaded CI box is slow to fork sshd sessions
+                Duration.ofSeconds(60), Duration.ofSeconds(2), // generous: a loaded CI box is slow to fork sshd sessions
+                Integer.parseInt(System.getenv().getOrDefault("BENCH_CONCURRENCY", String.valueOf(SshSettings.DEFAULT_CONCURRENCY))));
         StepTimer timer = new StepTimer();
         long start = System.nanoTime();
         SessionResult r;
+        long setupMs, ranMs;
         try (ClusterGateway cluster = Fabric8ClusterGateway.forUrl(opt.get("--api"), Duration.ofSeconds(15));
-             NodeGateway nodes = new SshNodeGateway(ssh, n -> Optional.ofNullable(hosts.get(n)))) {
+             NodeGateway nodes = timedClose(new SshNodeGateway(ssh, n -> Optional.ofNullable(hosts.get(n))))) {
+            setupMs = (System.nanoTime() - start) / 1_000_000;
             r = new SessionEngine(catalog, cluster, nodes, new BatchOperator(answers), timer, null)
                     .run(opt.get("--playbook"), set);
+            ranMs = (System.nanoTime() - start) / 1_000_000;
         }
         long sessionMs = (System.nanoTime() - start) / 1_000_000;
         // JVM uptime in ms (a process start time from /proc is only as precise as the boot time: 1 s)
@@ -76,30 +82,92 @@ public final class Session {
                 + " diagnoses=" + r.diagnoses().stream().map(Diagnosis::id).collect(Collectors.joining(","))
                 + " steps=" + r.steps().size() + " last=" + r.steps().get(r.steps().size() - 1).finding()
                 + " cpuMs=" + ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L)
-                + " slowestStep=" + timer.slowest + " slowestStepMs=" + timer.slowestMs + " fromJvmStartMs=" + fromStart + " sessionMs=" + sessionMs);
+                + " slowestStep=" + timer.slowest + " slowestStepMs=" + timer.slowestMs + " fanOutStepMs=" + timer.fanOutMs + " setupMs=" + setupMs + " closeMs=" + (sessionMs - ranMs) + " nodesCloseMs=" + nodesCloseMs + " runAllMs=" + runAllMs
+                + " stepMs=" + timer.all + " nodeCommands=" + timer.nodeCommands + " nodeFailures=" + timer.nodeFailures + " nodeMsMinMedMax=" + timer.nodeSpread() + " fromJvmStartMs=" + fromStart + " sessionMs=" + sessionMs);
         System.out.flush();
         Runtime.getRuntime().halt(0);
     }
 
-    /** The slowest step, by wall clock between its start and finish. */
+    /** Each step's wall clock between its start and finish (the slowest one apart), and the node commands' outcomes. */
     static final class StepTimer implements SessionListener {
         private long started;
+        private long startedCpu;
+        private boolean onNodes;
+        long fanOutMs = -1;
         String slowest = "-";
         long slowestMs = -1;
+        final StringJoiner all = new StringJoiner(",");
+        int nodeCommands;
+        int nodeFailures;
+        final List<Long> nodeMillis = new java.util.ArrayList<>();
+
+        String nodeSpread() {
+            if (nodeMillis.isEmpty()) return "-";
+            List<Long> s = nodeMillis.stream().sorted().toList();
+            return s.get(0) + "/" + s.get(s.size() / 2) + "/" + s.get(s.size() - 1);
+        }
+
+        @Override
+        public void nodeExchange(String stepId, dev.ktriage.gateway.NodeCommand command, dev.ktriage.gateway.NodeAnswer answer) {
+            nodeCommands++;
+            onNodes = true;
+            nodeMillis.add(answer.millis());
+            if (answer.status().isFailure()) nodeFailures++;
+        }
 
         @Override
         public void stepStarted(String stepId, String title, String explain, String command) {
             started = System.nanoTime();
+            startedCpu = cpuMs();
+            onNodes = false;
         }
 
         @Override
         public void stepFinished(dev.ktriage.engine.StepRecord step) {
             long ms = (System.nanoTime() - started) / 1_000_000;
+            all.add(step.id() + ":" + ms + "/" + (cpuMs() - startedCpu) + "cpu");
+            if (onNodes) fanOutMs = Math.max(fanOutMs, ms);
             if (ms > slowestMs) {
                 slowestMs = ms;
                 slowest = step.id();
             }
         }
+    }
+
+    static long nodesCloseMs = -1;
+    static long runAllMs = -1;
+
+    /** CPU time of the whole process so far (every thread, the JIT and GC included). */
+    static long cpuMs() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+    }
+
+    /** The gateway as it is, with the time its close takes (disconnecting every node) noted. */
+    static NodeGateway timedClose(NodeGateway g) {
+        return new NodeGateway() {
+            @Override
+            public dev.ktriage.gateway.NodeAnswer run(dev.ktriage.gateway.NodeCommand command) {
+                return g.run(command);
+            }
+
+            @Override
+            public List<dev.ktriage.gateway.NodeAnswer> runAll(List<dev.ktriage.gateway.NodeCommand> commands) {
+                long t = System.nanoTime();
+                try {
+                    return g.runAll(commands);
+                } finally {
+                    runAllMs = (System.nanoTime() - t) / 1_000_000;
+                }
+            }
+
+            @Override
+            public void close() {
+                long t = System.nanoTime();
+                g.close();
+                nodesCloseMs = (System.nanoTime() - t) / 1_000_000;
+            }
+        };
     }
 
     private static void put(Map<String, String> m, String kv) {

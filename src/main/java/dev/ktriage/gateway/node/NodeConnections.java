@@ -1,8 +1,6 @@
 package dev.ktriage.gateway.node;
 
 import dev.ktriage.gateway.GatherStatus;
-import net.schmizz.sshj.Config;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.transport.TransportException;
@@ -27,7 +25,6 @@ final class NodeConnections implements AutoCloseable {
     static final int MAX_SESSIONS_PER_NODE = 8;
 
     private final SshSettings settings;
-    private final Config config = new DefaultConfig();
     private final Map<String, SSHClient> clients = new ConcurrentHashMap<>();
     private final Map<String, Object> nodeLocks = new ConcurrentHashMap<>();
     private final Map<String, Semaphore> sessionPermits = new ConcurrentHashMap<>();
@@ -101,7 +98,7 @@ final class NodeConnections implements AutoCloseable {
     /** Connects (directly or through the jump host), checks the host key and logs in. */
     private SSHClient open(String who, NodeAddress address) throws IOException, NodeFailure {
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
-        SSHClient client = new SSHClient(config);
+        SSHClient client = new SSHClient(SshAlgorithms.config());
         client.setConnectTimeout(timeoutMs);
         // sshj reads the server's identification line on this thread with no bound of its own: a
         // socket read timeout bounds it (sshj's reader thread tolerates it; lifted after login anyway)
@@ -118,7 +115,7 @@ final class NodeConnections implements AutoCloseable {
             if (address.jump() == null) {
                 client.connect(address.host(), address.port());
             } else {
-                client.connectVia(tunnel(where, address));
+                TunnelHandshake.connect(client, tunnel(where, address), where, address.jump().host(), timeoutMs);
             }
         } catch (TransportException e) {
             disconnectQuietly(client);

@@ -45,6 +45,9 @@ final class RemoteCommandRun {
             session = client.startSession();
         } catch (IOException e) {
             throw new StaleConnection(e);
+        } catch (IllegalStateException e) {
+            // sshj's "Not connected": the connection dropped between our check and this channel open
+            throw new StaleConnection(new IOException(e.getMessage(), e));
         }
         boolean finished = false;
         try {

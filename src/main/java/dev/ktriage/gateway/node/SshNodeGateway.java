@@ -36,6 +36,7 @@ public final class SshNodeGateway implements NodeGateway {
     private final ExecutorService pumps;
 
     public SshNodeGateway(SshSettings settings, NodeResolver resolver) {
+        SshAlgorithms.prepare();
         this.settings = settings;
         this.resolver = resolver;
         this.connections = new NodeConnections(settings);

@@ -22,7 +22,11 @@ import java.util.Objects;
 public record SshSettings(Path knownHosts, List<Path> identityFiles, boolean acceptNewHostKeys,
                           Duration connectTimeout, Duration commandGrace, int concurrency, Path agentSocket) {
 
-    public static final int DEFAULT_CONCURRENCY = 32;
+    /**
+     * Nodes in flight at once: a node pool of up to 64 is read in one wave, so a slow answer is
+     * waited for once, not once per wave. Each node in flight holds a few threads and a socket.
+     */
+    public static final int DEFAULT_CONCURRENCY = 64;
 
     public SshSettings {
         Objects.requireNonNull(knownHosts, "knownHosts");
