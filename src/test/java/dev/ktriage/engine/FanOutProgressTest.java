@@ -24,10 +24,12 @@ class FanOutProgressTest {
         Path dir = Path.of("playbooks/node-sysctl-drift/scenarios/unreachable-node-is-not-drift");
         List<int[]> progress = new CopyOnWriteArrayList<>();
         List<String> steps = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
         SessionListener listener = new SessionListener() {
             @Override
             public void nodesAnswered(String stepId, int done, int total) {
                 steps.add(stepId);
+                threads.add(Thread.currentThread().getName());
                 progress.add(new int[] {done, total});
             }
         };
@@ -43,6 +45,8 @@ class FanOutProgressTest {
             assertEquals(List.of(nodeCount), progress.stream().map(p -> p[1]).distinct().toList());
             assertEquals(java.util.stream.IntStream.rangeClosed(1, nodeCount).boxed().toList(),
                     progress.stream().map(p -> p[0]).sorted().toList(), "1..total, each once");
+            assertTrue(threads.stream().allMatch(t -> t.startsWith("ssh-node")),
+                    "told as each node answers, on the gateway's workers, not after all of them: " + threads);
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Node commands over SSH with sshj, against real nodes or the embedded lab alike. Host keys are
@@ -106,18 +107,33 @@ public final class SshNodeGateway implements NodeGateway {
 
     @Override
     public List<NodeAnswer> runAll(List<NodeCommand> commands) {
+        return runAll(commands, answer -> { });
+    }
+
+    @Override
+    public List<NodeAnswer> runAll(List<NodeCommand> commands, Consumer<NodeAnswer> answered) {
         List<Future<NodeAnswer>> pending = new ArrayList<>(commands.size());
         for (NodeCommand command : commands) {
             try {
-                pending.add(fanOut.submit(() -> run(command)));
+                pending.add(fanOut.submit(() -> told(answered, run(command))));
             } catch (RejectedExecutionException e) {
-                pending.add(CompletableFuture.completedFuture(
-                        NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": the SSH gateway is closed", 0)));
+                pending.add(CompletableFuture.completedFuture(told(answered,
+                        NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": the SSH gateway is closed", 0))));
             }
         }
         List<NodeAnswer> answers = new ArrayList<>(commands.size());
         for (int i = 0; i < pending.size(); i++) answers.add(await(pending.get(i), commands.get(i)));
         return answers;
+    }
+
+    /** Progress is for a screen: whatever the listener does, the answer is kept. */
+    private static NodeAnswer told(Consumer<NodeAnswer> answered, NodeAnswer answer) {
+        try {
+            answered.accept(answer);
+        } catch (RuntimeException e) {
+            // a progress display that failed does not lose the node's answer
+        }
+        return answer;
     }
 
     private static NodeAnswer await(Future<NodeAnswer> pending, NodeCommand command) {
