@@ -104,6 +104,34 @@ class SshNodeGatewayBoundsTest {
         }
     }
 
+    /** Ctrl-C while a node is still being connected: the answer says the operator cancelled, not how the handshake broke. */
+    @Test
+    void anInterruptDuringTheHandshakeIsReportedAsInterrupted() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             SshNodeGateway gateway = new SshNodeGateway(settings(dir.resolve("none"), Duration.ofSeconds(2)), at(silent.getLocalPort()))) {
+            Thread acceptor = new Thread(() -> {
+                try (Socket connection = silent.accept()) {
+                    Thread.sleep(10_000);
+                } catch (Exception e) {
+                    // test over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            java.util.concurrent.atomic.AtomicReference<NodeAnswer> answer = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread session = new Thread(() -> answer.set(gateway.run(new NodeCommand("slow", List.of("hostname"), false, 5))));
+            long start = System.nanoTime();
+            session.start();
+            Thread.sleep(300);
+            session.interrupt();
+            session.join(6000);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(GatherStatus.ERROR, answer.get().status(), () -> String.valueOf(answer.get()));
+            assertEquals("node slow: interrupted", answer.get().reason());
+            assertTrue(ms < 5000, "within the connect bound, took " + ms + " ms");
+        }
+    }
+
     @Test
     void aClosedPortIsUnreachable() throws Exception {
         int port;
