@@ -120,11 +120,18 @@ public final class ConfiguredNodeResolver implements NodeResolver {
         return out;
     }
 
-    /** Null when the config says nothing: the gateway's defaults apply. The flag's accept-new always holds. */
+    /**
+     * Null when the config says nothing: the gateway's defaults apply. Trust on first use comes
+     * only from the command-line flag (DESIGN: never from a file): a config's
+     * {@code StrictHostKeyChecking no/accept-new} cannot turn it on, its {@code yes} turns it off for
+     * those hosts. {@code UserKnownHostsFile none} knows no host.
+     */
     private NodeAddress.HostKeyPolicy hostKeys(SshConfig.HostOptions o, String host, int port, String user) {
         if (o.userKnownHostsFile() == null && o.acceptNew().isEmpty()) return null;
-        Path file = o.userKnownHostsFile() == null ? s.defaults().knownHosts() : Path.of(expand(o.userKnownHostsFile(), host, port, user));
-        return new NodeAddress.HostKeyPolicy(file, s.defaults().acceptNew() || o.acceptNew().orElse(false));
+        String named = o.userKnownHostsFile();
+        Path file = named == null ? s.defaults().knownHosts()
+                : named.equalsIgnoreCase("none") ? Path.of("/dev/null") : Path.of(expand(named, host, port, user));
+        return new NodeAddress.HostKeyPolicy(file, s.defaults().acceptNew() && o.acceptNew().orElse(true));
     }
 
     /**

@@ -115,6 +115,7 @@ public final class SshConfig {
         StringBuilder word = new StringBuilder();
         boolean quoted = false;
         boolean inWord = false;
+        boolean separated = false; // the one '=' allowed between the keyword and its arguments
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '#' && !quoted && !inWord && !out.isEmpty()) {
@@ -122,7 +123,9 @@ public final class SshConfig {
             } else if (c == '"') {
                 quoted = !quoted;
                 inWord = true;
-            } else if (!quoted && (Character.isWhitespace(c) || (c == '=' && out.isEmpty()))) {
+            } else if (!quoted && (Character.isWhitespace(c)
+                    || (c == '=' && !separated && (out.isEmpty() || (out.size() == 1 && !inWord))))) {
+                if (c == '=') separated = true;
                 if (inWord) out.add(word.toString());
                 word.setLength(0);
                 inWord = false;
@@ -241,8 +244,9 @@ public final class SshConfig {
         }
 
         /**
-         * Trust on first use as the config asks. "no" and "off" would let OpenSSH accept a changed
-         * key in some cases; ktriage never does, so they mean accept-new here.
+         * Whether the config lets an unknown host be trusted on first use (accept-new, no, off) or
+         * not (yes, ask). It only ever narrows the command-line flag, which alone turns it on; a
+         * changed key is refused either way.
          */
         public Optional<Boolean> acceptNew() {
             if (strictHostKeyChecking == null) return Optional.empty();

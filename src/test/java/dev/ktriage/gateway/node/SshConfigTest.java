@@ -79,6 +79,9 @@ class SshConfigTest {
     void wordsQuotesAndEquals() {
         assertEquals(List.of("IdentityFile", "/path/with space/key"), SshConfig.words("  IdentityFile \"/path/with space/key\""));
         assertEquals(List.of("User", "core"), SshConfig.words("User=core"));
+        assertEquals(List.of("Port", "2222"), SshConfig.words("Port = 2222"));
+        assertEquals(List.of("HostName", "10.0.0.5"), SshConfig.words("HostName =10.0.0.5"));
+        assertEquals(List.of("LocalCommand", "a=b"), SshConfig.words("LocalCommand = a=b"));
         assertEquals(List.of(), SshConfig.words("# comment"));
     }
 
@@ -108,7 +111,8 @@ class SshConfigTest {
         assertEquals("10.0.3.7", a.host());
         assertEquals("ops", a.user(), "the 10.0.* block comes before Host *: first value wins in file order");
         assertEquals(2222, a.port());
-        assertEquals(new NodeAddress.HostKeyPolicy(HOME.resolve(".ssh/known_hosts.cluster"), true), a.hostKeys());
+        assertEquals(new NodeAddress.HostKeyPolicy(HOME.resolve(".ssh/known_hosts.cluster"), false), a.hostKeys(),
+                "the config's StrictHostKeyChecking cannot turn on trust on first use: only --ssh-accept-new can");
         assertNull(a.jump());
     }
 
