@@ -11,7 +11,6 @@ import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.transport.kex.Curve25519SHA256;
-import net.schmizz.sshj.transport.kex.DHGexSHA256;
 import net.schmizz.sshj.transport.kex.ECDHNistP;
 
 import java.util.List;
@@ -70,7 +69,7 @@ final class SshAlgorithms extends DefaultConfig {
                 new ECDHNistP.Factory256(),
                 new ECDHNistP.Factory384(),
                 new ECDHNistP.Factory521(),
-                new DHGexSHA256.Factory(),
+                // no diffie-hellman-group-exchange: sshj accepts groups down to 1024 bits, OpenSSH 2048
                 DHGroups.Group16SHA512(),
                 DHGroups.Group18SHA512(),
                 DHGroups.Group14SHA256(),

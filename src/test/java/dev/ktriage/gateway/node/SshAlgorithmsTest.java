@@ -74,7 +74,10 @@ class SshAlgorithmsTest {
         assertEquals("ssh-ed25519-cert-v01@openssh.com", names(c.getKeyAlgorithms()).get(0));
         assertEquals("ssh-ed25519", names(c.getKeyAlgorithms()).get(1));
         assertTrue(names(c.getKeyExchangeFactories()).contains("ext-info-c"), "rsa-sha2 logins need the server's signature list");
-        for (String name : names(c.getKeyExchangeFactories())) assertTrue(!name.contains("sha1"), name);
+        for (String name : names(c.getKeyExchangeFactories())) {
+            // group exchange in sshj takes groups down to 1024 bits (OpenSSH: 2048), so it is not offered
+            assertTrue(!name.contains("sha1") && !name.contains("group-exchange"), name);
+        }
         for (String name : names(c.getKeyAlgorithms())) assertTrue(!name.startsWith("ssh-rsa") && !name.startsWith("ssh-dss"), name);
         for (String name : names(c.getCipherFactories())) {
             assertTrue(!name.contains("cbc") && !name.contains("3des") && !name.contains("arcfour") && !name.contains("blowfish"), name);
