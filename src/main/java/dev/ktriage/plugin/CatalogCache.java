@@ -93,6 +93,14 @@ public final class CatalogCache {
         return builtIn.resolveSibling(builtIn.getFileName() + ".catalog");
     }
 
+    private String fingerprintNow() {
+        try {
+            return SourceFingerprint.of(PlaybookSources.builtInLocation(), pluginPaths, playbookFolders);
+        } catch (IOException | UncheckedIOException | SourceFingerprint.Unfit e) {
+            return null;
+        }
+    }
+
     Path file() {
         return file;
     }
@@ -111,7 +119,9 @@ public final class CatalogCache {
     public LoadedPlugins load() {
         Recorder r = new Recorder();
         LoadedPlugins loaded = PluginLoader.load(pluginPaths, playbookFolders, r);
-        if (loaded.problems().isEmpty() && r.failed == null) store(r);
+        // stored only if the sources are still what was fingerprinted before the load read them: a
+        // file saved while loading must not be kept under the key of its earlier content
+        if (loaded.problems().isEmpty() && r.failed == null && key.equals(fingerprintNow())) store(r);
         return loaded;
     }
 
@@ -241,6 +251,9 @@ public final class CatalogCache {
             int kind = in.readByte();
             String id = YNodeCodec.readString(in);
             String root = YNodeCodec.readString(in);
+            // the cache only names code the sources name too: a cache file someone else wrote
+            // cannot make ktriage load a jar or classes folder from anywhere else
+            if (kind != OWN && !withinPluginPaths(root)) return null;
             registries.add(memo(() -> ExtractorRegistry.fromClassLoader(classLoader(kind, id, root))));
         }
         int playbookCount = in.readInt();
@@ -270,6 +283,19 @@ public final class CatalogCache {
             });
         }
         return catalog;
+    }
+
+    private boolean withinPluginPaths(String root) {
+        Path r;
+        try {
+            r = Path.of(root).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+        for (Path p : pluginPaths) {
+            if (r.startsWith(p.toAbsolutePath().normalize())) return true;
+        }
+        return false;
     }
 
     private static ClassLoader classLoader(int kind, String id, String root) {

@@ -204,6 +204,34 @@ class CatalogCacheTest {
     }
 
     /** A plugin jar with one playbook: plugin.yaml and playbooks/ at its root. */
+    /** A cache file that names a jar the sources do not (forged, with a valid checksum) is not used. */
+    @Test
+    void aCacheNamingCodeOutsideThePluginPathsIsNotUsed() throws IOException {
+        List<Path> plugins = List.of(jarPlugin());
+        assertEquals(List.of(), cache(plugins).load().problems());
+        assertNotNull(cache(plugins).read(), "the honest cache is used");
+        Path file = cache(plugins).file();
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] path = plugins.get(0).toAbsolutePath().normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = indexOf(bytes, path);
+        org.junit.jupiter.api.Assertions.assertTrue(at > 0, "the cache names the plugin's jar");
+        bytes[at + path.length - 1] = 'x'; // ".../jar-plugin.jax": somewhere else
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 16, bytes.length - 16);
+        java.nio.ByteBuffer.wrap(bytes, 8, 8).putLong(crc.getValue());
+        Files.write(file, bytes);
+        assertNull(cache(plugins).read(), "a root outside the plugin paths makes the cache unusable");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
     private Path jarPlugin() {
         Path jar = tmp.resolve("jar-plugin.jar");
         try (OutputStream f = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(f)) {
