@@ -212,24 +212,30 @@ class CatalogCacheTest {
         assertNotNull(cache(plugins).read(), "the honest cache is used");
         Path file = cache(plugins).file();
         byte[] bytes = Files.readAllBytes(file);
-        byte[] path = plugins.get(0).toAbsolutePath().normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int at = indexOf(bytes, path);
-        org.junit.jupiter.api.Assertions.assertTrue(at > 0, "the cache names the plugin's jar");
-        bytes[at + path.length - 1] = 'x'; // ".../jar-plugin.jax": somewhere else
+        // layout: magic, format, crc (16 bytes); key; plugin count; per plugin: kind, id, root
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        int at = 16;
+        at += 4 + b.getInt(at);                       // the key
+        int count = b.getInt(at);
+        at += 4;
+        String jar = plugins.get(0).toAbsolutePath().normalize().toString();
+        boolean forged = false;
+        for (int i = 0; i < count && !forged; i++) {
+            at += 1;                                  // kind
+            at += 4 + b.getInt(at);                   // id
+            int rootLength = b.getInt(at);
+            if (new String(bytes, at + 4, rootLength, java.nio.charset.StandardCharsets.UTF_8).equals(jar)) {
+                bytes[at + 4 + rootLength - 1] = 'x'; // ".../jar-plugin.jax": somewhere else
+                forged = true;
+            }
+            at += 4 + rootLength;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(forged, "the cache names the plugin's jar");
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(bytes, 16, bytes.length - 16);
         java.nio.ByteBuffer.wrap(bytes, 8, 8).putLong(crc.getValue());
         Files.write(file, bytes);
         assertNull(cache(plugins).read(), "a root outside the plugin paths makes the cache unusable");
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
-            return i;
-        }
-        return -1;
     }
 
     private Path jarPlugin() {
