@@ -106,7 +106,10 @@ public final class ClusterChoices {
         String ns = namespaceOf(typed);
         if (ns != null) {
             Choices all = read.get(key("pods", null));
-            if (all != null) return new Choices("pods in " + ns, all.values().stream().filter(v -> v.startsWith(ns + "/")).toList(), null);
+            // the all-namespaces list serves only when it is whole (under the limit); else ask for this namespace
+            if (all != null && all.values().size() < LIMIT) {
+                return new Choices("pods in " + ns, all.values().stream().filter(v -> v.startsWith(ns + "/")).toList(), null);
+            }
             return qualifiedPods(ns);
         }
         Choices all = qualifiedPods(null);

@@ -35,6 +35,43 @@ class ClusterChoicesTest {
     @TempDir
     Path tmp;
 
+    /** A cluster with more pods than one list brings: a namespace's pods are asked for, not filtered from a cut list. */
+    @Test
+    void aCutAllNamespacesListIsNotFilteredForANamespace() {
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ClusterGateway big = new ClusterGateway() {
+            @Override
+            public dev.ktriage.gateway.ClusterAnswer query(dev.ktriage.gateway.ClusterRequest request) {
+                var list = (dev.ktriage.gateway.ClusterRequest.ListObjects) request;
+                asked.add(list.key());
+                var items = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                int n = list.namespace() == null ? ClusterChoices.LIMIT : 3;
+                for (int i = 0; i < n; i++) {
+                    String ns = list.namespace() == null ? "ns" + (i % 7) : list.namespace();
+                    items.addObject().putObject("metadata").put("name", "pod-" + i).put("namespace", ns);
+                }
+                var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                body.set("items", items);
+                return dev.ktriage.gateway.ClusterAnswer.json(200, body, 1);
+            }
+
+            @Override
+            public String describe() {
+                return "big";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ClusterChoices choices = new ClusterChoices(big);
+        assertEquals(ClusterChoices.LIMIT, choices.forInput(POD, "").values().size(), "the first page of all pods");
+        Choices kubeSystem = choices.forInput(POD, "kube-system/");
+        assertEquals(List.of("kube-system/pod-0", "kube-system/pod-1", "kube-system/pod-2"), kubeSystem.values(),
+                "read from the namespace itself, which the cut list did not hold");
+        assertEquals(2, asked.size(), "one list of all pods, one of kube-system: " + asked);
+    }
+
     @Test
     void eachInputGetsItsListFromTheLab() {
         try (Lab lab = Lab.start(ScenarioLoader.load(SeedLab.scenario()), tmp); ClusterGateway cluster = lab.clusterGateway(Duration.ofSeconds(10))) {
