@@ -42,8 +42,11 @@ final class TunnelHandshake {
             alarm.cancel(false);
         }
         if (overstayed.get()) {
-            // the jump host keeps its side open until told: close the channel, off this thread (it waits for the reply)
-            WATCHDOG.execute(() -> closeQuietly(tunnel));
+            // the jump host keeps its side open until told: close the channel, off this thread (it waits for
+            // the reply), and off the watchdog's, whose other alarms must not wait behind a wedged jump host
+            Thread closer = new Thread(() -> closeQuietly(tunnel), "ssh-tunnel-close");
+            closer.setDaemon(true);
+            closer.start();
             throw new NodeFailure(GatherStatus.UNREACHABLE, where + ": no SSH handshake within " + timeoutMs
                     + " ms through jump host " + jumpHost);
         }
