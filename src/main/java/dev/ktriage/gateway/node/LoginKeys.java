@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The keys a login offers, in OpenSSH's order: the ssh-agent's, then the identity files. An agent
+ * The keys a login offers, in OpenSSH's order: the identity files' keys the ssh-agent holds
+ * (signed by the agent), the agent's other keys, then the identity files it does not hold; a key
+ * is offered once, however many places hold it (servers count every offer against MaxAuthTries). An agent
  * that cannot be reached, hangs or talks nonsense is left out (and not asked again by this
  * gateway): the identity files still get their turn. With IdentitiesOnly only the agent keys that
  * are one of the identity files (by its {@code .pub}) are offered, as OpenSSH does.
@@ -40,9 +42,14 @@ final class LoginKeys {
     Offer offer(SSHClient client, NodeAddress address) throws IOException, NodeFailure {
         List<Path> files = address.identityFiles().isEmpty() ? settings.identityFiles() : address.identityFiles();
         List<AuthMethod> methods = new ArrayList<>();
-        String note = fromAgent(agentSocket(address), address.agent() != null && address.agent().onlyIdentityFiles(), files, methods);
+        Map<Path, byte[]> filePublicKeys = publicBlobs(files);
+        List<byte[]> inAgent = new ArrayList<>();
+        String note = fromAgent(agentSocket(address), address.agent() != null && address.agent().onlyIdentityFiles(), filePublicKeys,
+                methods, inAgent);
         for (Path file : files) {
             if (!Files.isReadable(file)) continue;
+            byte[] pub = filePublicKeys.get(file);
+            if (pub != null && inAgent.stream().anyMatch(k -> java.util.Arrays.equals(k, pub))) continue; // the agent offers it
             try {
                 methods.add(new AuthPublickey(client.loadKeys(file.toString())));
             } catch (IOException e) {
@@ -64,8 +71,9 @@ final class LoginKeys {
         return use.socket() != null ? use.socket() : settings.agentSocket();
     }
 
-    /** Adds the agent's usable keys to {@code methods}; says what the agent gave. */
-    private String fromAgent(Path socket, boolean identitiesOnly, List<Path> files, List<AuthMethod> methods) {
+    /** Adds the agent's usable keys to {@code methods} (and their blobs to {@code offeredBlobs}); says what the agent gave. */
+    private String fromAgent(Path socket, boolean identitiesOnly, Map<Path, byte[]> filePublicKeys, List<AuthMethod> methods,
+                             List<byte[]> offeredBlobs) {
         if (socket == null) return "";
         SshAgent agent = agents.computeIfAbsent(socket, s -> new SshAgent(s, settings.agentTimeout()));
         List<SshAgent.Identity> keys;
@@ -74,12 +82,16 @@ final class LoginKeys {
         } catch (IOException e) {
             return e.getMessage();
         }
-        List<byte[]> allowed = identitiesOnly ? publicBlobs(files) : null;
+        List<SshAgent.Identity> usable = keys.stream().filter(AgentAuth::supports).toList();
+        List<SshAgent.Identity> ordered = new ArrayList<>();
+        for (byte[] file : filePublicKeys.values()) {
+            usable.stream().filter(k -> k.sameKey(file) && !ordered.contains(k)).findFirst().ifPresent(ordered::add);
+        }
+        if (!identitiesOnly) usable.stream().filter(k -> !ordered.contains(k)).forEach(ordered::add);
         int offered = 0;
-        for (SshAgent.Identity key : keys) {
-            if (!AgentAuth.supports(key)) continue;
-            if (allowed != null && allowed.stream().noneMatch(key::sameKey)) continue;
+        for (SshAgent.Identity key : ordered) {
             methods.add(new AgentAuth(agent, key));
+            offeredBlobs.add(key.blob());
             offered++;
         }
         String where = "ssh-agent at " + socket;
@@ -89,13 +101,13 @@ final class LoginKeys {
     }
 
     /** The identity files' public keys, from their {@code .pub} beside them (so an encrypted key needs no passphrase). */
-    private static List<byte[]> publicBlobs(List<Path> files) {
-        List<byte[]> out = new ArrayList<>();
+    private static Map<Path, byte[]> publicBlobs(List<Path> files) {
+        Map<Path, byte[]> out = new java.util.LinkedHashMap<>();
         for (Path file : files) {
             Path pub = Path.of(file + ".pub");
             try {
                 String[] fields = Files.readString(pub, StandardCharsets.US_ASCII).strip().split("\\s+");
-                if (fields.length >= 2) out.add(Base64.getDecoder().decode(fields[1]));
+                if (fields.length >= 2) out.put(file, Base64.getDecoder().decode(fields[1]));
             } catch (IOException | IllegalArgumentException e) {
                 // no public half beside it: that key is only offered from the file
             }

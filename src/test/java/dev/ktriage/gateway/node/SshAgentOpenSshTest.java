@@ -233,6 +233,18 @@ class SshAgentOpenSshTest {
         }
     }
 
+    /** As OpenSSH: the agent's copy of a named identity file goes first, before the agent's other keys. */
+    @Test
+    void theAgentsCopyOfAnIdentityFileIsOfferedFirst() throws IOException {
+        int from = node.log().length();
+        try (SshNodeGateway g = new SshNodeGateway(settings(node, List.of(agentRsa), agent.socket()), nodes(Map.of("n1", node)))) {
+            NodeAnswer a = g.run(ostype("n1"));
+            assertEquals(GatherStatus.OK, a.status(), a::toString);
+        }
+        assertTrue(acceptedSince(node, from, agentRsa), "the named key logged in, though the agent lists its ed25519 key first:\n"
+                + node.log().substring(from));
+    }
+
     @Test
     void anAgentWithTheWrongKeysFallsBackToTheIdentityFile() throws IOException {
         int from = node.log().length();
