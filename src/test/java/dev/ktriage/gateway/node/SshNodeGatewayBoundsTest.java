@@ -85,16 +85,7 @@ class SshNodeGatewayBoundsTest {
     void aPortThatNeverSpeaksSshIsUnreachableWithinTheConnectTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
              SshNodeGateway gateway = new SshNodeGateway(settings(dir.resolve("none"), Duration.ofSeconds(1)), at(silent.getLocalPort()))) {
-            Thread acceptor = new Thread(() -> {
-                try (Socket connection = silent.accept()) {
-                    connection.setKeepAlive(false);
-                    Thread.sleep(10_000);
-                } catch (Exception e) {
-                    // test over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+            acceptAndSayNothing(silent);
             long start = System.nanoTime();
             NodeAnswer answer = gateway.run(new NodeCommand("mute", List.of("hostname"), false, 5));
             long ms = (System.nanoTime() - start) / 1_000_000;
@@ -109,15 +100,7 @@ class SshNodeGatewayBoundsTest {
     void anInterruptDuringTheHandshakeIsReportedAsInterrupted() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
              SshNodeGateway gateway = new SshNodeGateway(settings(dir.resolve("none"), Duration.ofSeconds(2)), at(silent.getLocalPort()))) {
-            Thread acceptor = new Thread(() -> {
-                try (Socket connection = silent.accept()) {
-                    Thread.sleep(10_000);
-                } catch (Exception e) {
-                    // test over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+            acceptAndSayNothing(silent);
             java.util.concurrent.atomic.AtomicReference<NodeAnswer> answer = new java.util.concurrent.atomic.AtomicReference<>();
             Thread session = new Thread(() -> answer.set(gateway.run(new NodeCommand("slow", List.of("hostname"), false, 5))));
             long start = System.nanoTime();
@@ -143,6 +126,19 @@ class SshNodeGatewayBoundsTest {
             assertEquals(GatherStatus.UNREACHABLE, answer.status(), answer::toString);
             assertTrue(answer.reason().contains("gone") && answer.reason().contains(String.valueOf(port)), answer.reason());
         }
+    }
+
+    /** Takes one connection and never writes to it: an SSH port that does not speak. */
+    private static void acceptAndSayNothing(ServerSocket silent) {
+        Thread acceptor = new Thread(() -> {
+            try (Socket connection = silent.accept()) {
+                Thread.sleep(10_000);
+            } catch (Exception e) {
+                // test over
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     /** A command whose process never exits and never writes. */
