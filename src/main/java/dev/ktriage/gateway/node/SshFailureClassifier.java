@@ -6,11 +6,13 @@ import net.schmizz.sshj.common.SSHException;
 import net.schmizz.sshj.userauth.UserAuthException;
 
 import java.io.EOFException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -32,6 +34,12 @@ final class SshFailureClassifier {
 
     /** @param who the host as the operator knows it: "node NAME" or "jump host NAME" */
     static NodeFailure classify(Throwable failure, String who, NodeAddress address, Duration connectTimeout) {
+        if (interrupted(failure)) {
+            // the operator cancelled (Ctrl-C) while we connected or waited: say so, not what the cut-off
+            // handshake looked like ("SSH handshake failed: null"); and keep the interrupt for the caller
+            Thread.currentThread().interrupt();
+            return new NodeFailure(GatherStatus.ERROR, who + ": interrupted");
+        }
         String where = who + " (" + address.host() + ":" + address.port() + ")";
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof NodeFailure known) return known;
@@ -65,6 +73,16 @@ final class SshFailureClassifier {
         }
         return new NodeFailure(GatherStatus.ERROR, where + ": " + failure.getClass().getSimpleName() + ": "
                 + message(failure, "no detail"));
+    }
+
+    private static boolean interrupted(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) return true;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            // a SocketTimeoutException is an InterruptedIOException too, but it is a timeout
+            if (t instanceof InterruptedException || t instanceof ClosedByInterruptException
+                    || t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)) return true;
+        }
+        return false;
     }
 
     private static String message(Throwable t, String fallback) {

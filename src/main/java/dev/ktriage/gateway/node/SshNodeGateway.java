@@ -99,10 +99,6 @@ public final class SshNodeGateway implements NodeGateway {
                 if (connection != null) connections.discard(command.node(), connection.client());
                 // an idle connection the network dropped silently: nothing ran yet, so go again once
                 if (e instanceof StaleConnection && connection.reused() && attempt == 1) continue;
-                if (interrupted(e)) {
-                    Thread.currentThread().interrupt();
-                    return NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": interrupted", millisSince(start));
-                }
                 NodeFailure failure = SshFailureClassifier.classify(e, "node " + command.node(), address, settings.connectTimeout());
                 return NodeAnswer.failed(failure.status(), failure.getMessage(), millisSince(start));
             }
@@ -128,19 +124,6 @@ public final class SshNodeGateway implements NodeGateway {
         List<NodeAnswer> answers = new ArrayList<>(commands.size());
         for (int i = 0; i < pending.size(); i++) answers.add(await(pending.get(i), commands.get(i)));
         return answers;
-    }
-
-    /**
-     * The operator cancelled (Ctrl-C) while we connected or waited: say so, not what the cut-off
-     * handshake looked like ("SSH handshake failed: null").
-     */
-    private static boolean interrupted(Throwable e) {
-        if (Thread.currentThread().isInterrupted()) return true;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException)
-                    || t instanceof java.nio.channels.ClosedByInterruptException) return true;
-        }
-        return false;
     }
 
     /** Progress is for a screen: whatever the listener does, the answer is kept. */
