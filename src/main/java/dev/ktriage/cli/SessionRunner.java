@@ -30,12 +30,13 @@ final class SessionRunner implements SessionLauncher {
     SessionRunner(PlaybookCatalog catalog, Target target, String namespace, Function<String, Path> transcriptFor) {
         this.catalog = catalog;
         this.target = target;
-        this.namespace = namespace != null ? namespace : target.cluster().namespace();
+        String connection = target.cluster().namespace();
+        this.namespace = namespace != null ? namespace : connection != null ? connection : "default";
         this.transcriptFor = transcriptFor;
     }
 
-    /** Where inputs given without a namespace are read: the preflight must look where the session will. */
-    String namespace() {
+    @Override
+    public String namespace() {
         return namespace;
     }
 

@@ -14,6 +14,11 @@ public interface SessionLauncher {
 
     FinishedSession run(String playbook, Map<String, String> inputs, Operator operator, SessionListener listener);
 
+    /** Where the sessions read inputs given without a namespace; ad-hoc reads and the preflight look there too. */
+    default String namespace() {
+        return "default";
+    }
+
     /** A session's result and where its transcript was written. */
     record FinishedSession(SessionResult result, Path transcript) {
     }

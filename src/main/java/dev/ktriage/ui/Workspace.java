@@ -39,9 +39,7 @@ public record Workspace(PlaybookCatalog catalog, SessionLauncher sessions, Clust
      */
     public List<AccessPreflight.Gap> preflight(Playbook playbook, Map<String, String> inputs) {
         if (!(cluster instanceof AccessReviewer reviewer)) return List.of();
-        int slash = where == null ? -1 : where.lastIndexOf('/');
-        String namespace = slash < 0 ? null : where.substring(slash + 1); // "context/namespace"; none: ask across all
-        return AccessPreflight.check(catalog, playbook.id(), inputs, namespace, reviewer);
+        return AccessPreflight.check(catalog, playbook.id(), inputs, sessions.namespace(), reviewer);
     }
 
     /** Triage is another engineer's work: until it lands, it suggests nothing. */

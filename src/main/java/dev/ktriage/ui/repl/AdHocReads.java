@@ -71,8 +71,7 @@ final class AdHocReads {
     }
 
     String defaultNamespace() {
-        int slash = ws.where().lastIndexOf('/');
-        return slash < 0 ? "default" : ws.where().substring(slash + 1);
+        return ws.sessions().namespace();
     }
 
     private static String table(JsonNode items) {
