@@ -8,7 +8,6 @@ import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.playbook.AdHocNodeCommand;
 import dev.ktriage.ui.EvidenceText;
 import dev.ktriage.ui.Workspace;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,15 +58,6 @@ final class AdHocReads {
         NodeCommand cmd = new NodeCommand(node, AdHocNodeCommand.argv(commandLine), false, NODE_TIMEOUT_SECONDS);
         NodeAnswer a = ws.nodes().run(cmd);
         return "$ ssh " + node + " " + cmd.commandLine() + "\n" + EvidenceText.of(a);
-    }
-
-    /** Names for completion; empty when the cluster does not answer. */
-    List<String> names(String resource) {
-        ClusterAnswer a = ws.cluster().query(new ClusterRequest.ListObjects(resource, null, null, null, 500));
-        List<String> out = new ArrayList<>();
-        if (a.status().isFailure() || a.body() == null || !a.body().has("items")) return out;
-        a.body().get("items").forEach(i -> out.add(i.path("metadata").path("name").asText()));
-        return out;
     }
 
     String defaultNamespace() {

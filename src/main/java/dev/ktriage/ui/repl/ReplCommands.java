@@ -62,10 +62,6 @@ final class ReplCommands {
         return all;
     }
 
-    AdHocReads reads() {
-        return reads;
-    }
-
     boolean quit() {
         return quit;
     }

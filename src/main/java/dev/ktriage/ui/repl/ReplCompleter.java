@@ -2,6 +2,7 @@ package dev.ktriage.ui.repl;
 
 import dev.ktriage.playbook.Input;
 import dev.ktriage.playbook.Playbook;
+import dev.ktriage.ui.ClusterChoices;
 import dev.ktriage.ui.CommandShell;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,14 @@ final class ReplCompleter implements Completer {
             "configmaps", "deployments", "daemonsets", "replicasets", "statefulsets", "networkpolicies", "apiservices");
 
     private final ReplCommands commands;
+    /** Names read once per session: a cluster that did not answer is not asked again at every Tab. */
     private final Map<String, List<String>> names = new ConcurrentHashMap<>();
+    private final ClusterChoices cluster;
     private final Completer files = new Completers.FileNameCompleter();
 
     ReplCompleter(ReplCommands commands) {
         this.commands = commands;
+        this.cluster = new ClusterChoices(commands.workspace().cluster());
     }
 
     @Override
@@ -74,6 +78,6 @@ final class ReplCompleter implements Completer {
     }
 
     private List<String> names(String resource) {
-        return names.computeIfAbsent(resource, commands.reads()::names);
+        return names.computeIfAbsent(resource, r -> cluster.names(r, null).values());
     }
 }
