@@ -1,6 +1,5 @@
 package dev.ktriage.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktriage.engine.Operator;
 import dev.ktriage.engine.SessionEngine;
 import dev.ktriage.gateway.ClusterAnswer;
@@ -9,6 +8,8 @@ import dev.ktriage.gateway.ClusterRequest;
 import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.gateway.NodeGateway;
+import dev.ktriage.json.JsonTrees;
+import dev.ktriage.lab.TempFolders;
 import dev.ktriage.playbook.Input;
 import dev.ktriage.playbook.Playbook;
 import dev.ktriage.playbook.PlaybookCatalog;
@@ -16,14 +17,11 @@ import dev.ktriage.transcript.TranscriptWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * What the launcher's light class-data archive is trained on besides {@code list}: the classes of
@@ -45,7 +43,7 @@ final class CdsTraining {
     static void exercise() {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("ktriage-cds-training");
+            dir = TempFolders.create("ktriage-cds-training");
             // the catalog again: this time from the cache that `list` just wrote
             PlaybookCatalog catalog = new PlaybookOptions().reportingTo(new PrintWriter(new StringWriter())).catalog();
             for (PlaybookCatalog.Summary s : catalog.summaries()) {
@@ -56,14 +54,14 @@ final class CdsTraining {
         } catch (IOException | RuntimeException e) {
             // training only: a failure costs an archive that covers less
         } finally {
-            if (dir != null) delete(dir);
+            if (dir != null) TempFolders.remove(dir);
         }
     }
 
     private static void record(PlaybookCatalog catalog, Playbook p, Path transcript) throws IOException {
         Map<String, String> inputs = new LinkedHashMap<>();
         for (Input i : p.inputs()) inputs.put(i.id(), i.kind() == Input.Kind.POD ? "default/web-0" : i.kind() == Input.Kind.NODE ? "node-0" : "1");
-        ClusterAnswer pod = ClusterAnswer.json(200, new ObjectMapper().readTree(POD), 1);
+        ClusterAnswer pod = ClusterAnswer.json(200, JsonTrees.parse(POD), 1);
         ClusterGateway cluster = new ClusterGateway() {
             @Override
             public ClusterAnswer query(ClusterRequest request) {
@@ -107,14 +105,6 @@ final class CdsTraining {
         };
         try (TranscriptWriter writer = new TranscriptWriter(transcript, Clock.systemUTC(), Version.current())) {
             new SessionEngine(catalog, cluster, nodes, operator, writer, null).run(p.id(), inputs);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a temp folder left behind
         }
     }
 }
