@@ -41,10 +41,6 @@ final class PlaybookOptions {
         return this;
     }
 
-    LoadedPlugins load() {
-        return report(PluginLoader.load(pluginPaths(), folders), mixee != null ? mixee.commandLine().getErr() : problemsTo);
-    }
-
     /**
      * The catalog, from the cache kept next to the jar when these sources have not changed since a
      * load without problems (there is then nothing to report), else loaded and reported.
