@@ -1,5 +1,8 @@
 package dev.ktriage.engine;
 
+import dev.ktriage.allowlist.AllowList;
+import dev.ktriage.allowlist.CommandRefused;
+import dev.ktriage.allowlist.Word;
 import dev.ktriage.gateway.ClusterAnswer;
 import dev.ktriage.gateway.ClusterGateway;
 import dev.ktriage.gateway.ClusterRequest;
@@ -123,8 +126,13 @@ final class GatherRunner {
         return new Evidence(GatherStatus.OK, null, text.toString(), null, 0, command, withFanOut);
     }
 
-    /** Renders the argument templates; a cluster value that does not look like a name, address or path is refused. */
+    /**
+     * Renders the argument templates and holds the result to the read-only allow-list, each filled
+     * value to the type of its position (an IP where an IP goes; never an option). A cluster value
+     * that does not look like a name, address or path is refused outright.
+     */
     private static String arguments(Gather.Node n, Evaluator eval, List<String> argv) {
+        List<Word> words = new ArrayList<>();
         for (Template t : n.argv()) {
             String value = t.render(eval);
             if (!t.isConstant() && !SAFE_VALUE.matcher(value).matches()) {
@@ -133,6 +141,12 @@ final class GatherRunner {
                         + "' to a node command: it does not look like a name, address or path";
             }
             argv.add(value);
+            words.add(new Word(value, t.isConstant() ? Word.Kind.LITERAL : Word.Kind.VALUE, 0));
+        }
+        try {
+            AllowList.check(words);
+        } catch (CommandRefused e) {
+            return "refusing to run `" + NodeCommand.joined(argv) + "`: " + e.getMessage();
         }
         return null;
     }

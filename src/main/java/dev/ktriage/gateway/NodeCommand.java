@@ -23,6 +23,11 @@ public record NodeCommand(String node, List<String> argv, boolean sudo, int time
 
     /** The command as the playbook states it: what the operator would type, and what the lab matches. */
     public String commandLine() {
+        return joined(argv);
+    }
+
+    /** Arguments as one shell-quoted line. */
+    public static String joined(List<String> argv) {
         StringBuilder b = new StringBuilder();
         for (String arg : argv) {
             if (b.length() > 0) b.append(' ');

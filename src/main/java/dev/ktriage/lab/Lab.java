@@ -105,6 +105,11 @@ public final class Lab implements AutoCloseable {
         return api.requestCount();
     }
 
+    /** How many commands the lab's nodes have received, answered or not. */
+    public int nodeCommands() {
+        return ssh.commandCount();
+    }
+
     /** Node commands the scenario did not answer, for scenario authors. */
     public List<String> unansweredCommands() {
         return ssh.unansweredCommands();

@@ -1,92 +1,95 @@
 package dev.ktriage.playbook;
 
+import dev.ktriage.allowlist.AllowList;
+import dev.ktriage.allowlist.CommandRefused;
+import dev.ktriage.allowlist.Word;
 import dev.ktriage.playbook.expr.ExprException;
 import dev.ktriage.playbook.expr.Template;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Splits a node command as written in a playbook ({@code ip route get ${podIP}}) into argument
- * templates. There is no shell on the other side as far as the author is concerned: single quotes
- * group literal text, every other shell metacharacter is refused, and each argument stays one
- * argument whatever a substituted value contains.
+ * templates and holds it to the read-only allow-list. There is no shell on the other side as far
+ * as the author is concerned: single quotes group literal text, every other shell metacharacter is
+ * refused, and each argument stays one argument whatever a substituted value contains.
  */
 final class NodeCommandTemplate {
 
     private static final String METACHARACTERS = "|;&<>`\"\\(){}*?~#!\n";
-    private static final Set<String> MUTATING = Set.of("rm", "mv", "cp", "dd", "kill", "pkill", "killall",
-            "reboot", "shutdown", "halt", "poweroff", "mkfs", "tee", "chmod", "chown", "modprobe", "rmmod",
-            "iptables", "nft", "tc", "mount", "umount", "crictl", "docker", "kubectl", "sh", "bash");
+
+    /** The argument templates and where each starts in the command as written. */
+    record Split(List<Template> argv, List<Integer> offsets) {
+
+        /** The words as the allow-list sees them: literal, or a hole the step fills. */
+        List<Word> words() {
+            List<Word> out = new ArrayList<>();
+            for (int i = 0; i < argv.size(); i++) {
+                Template t = argv.get(i);
+                out.add(new Word(t.source(), t.isConstant() ? Word.Kind.LITERAL : Word.Kind.TEMPLATE, offsets.get(i)));
+            }
+            return out;
+        }
+    }
 
     private NodeCommandTemplate() {
     }
 
-    static List<Template> parse(String command) {
+    /**
+     * @throws CommandRefused for shell syntax or a command the allow-list does not admit, with the
+     *                        offset of the offending argument
+     */
+    static Split parse(String command) {
         List<Template> argv = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
         StringBuilder word = new StringBuilder();
-        boolean inWord = false;
+        int start = -1;
         int i = 0;
         while (i < command.length()) {
             char c = command.charAt(i);
             if (c == ' ' || c == '\t') {
-                if (inWord) argv.add(template(word));
-                inWord = false;
+                if (start >= 0) add(argv, offsets, word, start);
+                start = -1;
                 i++;
-            } else if (c == '\'') {
+                continue;
+            }
+            if (start < 0) start = i;
+            if (c == '\'') {
                 int close = command.indexOf('\'', i + 1);
-                if (close < 0) throw new IllegalArgumentException("unterminated quote in node command");
-                // Quoted text is literal: keep '$' from starting an expression by escaping nothing; reject "${" inside quotes.
+                if (close < 0) throw new CommandRefused("unterminated quote in node command", i);
                 String lit = command.substring(i + 1, close);
-                if (lit.contains("${")) throw new IllegalArgumentException("${...} inside quotes: write it unquoted, ktriage quotes values itself");
+                if (lit.contains("${")) throw new CommandRefused("${...} inside quotes: write it unquoted, ktriage quotes values itself", i);
                 word.append(lit);
-                inWord = true;
                 i = close + 1;
             } else if (c == '$' && command.startsWith("${", i)) {
                 int close = command.indexOf('}', i);
-                if (close < 0) throw new IllegalArgumentException("'${' without '}' in node command");
+                if (close < 0) throw new CommandRefused("'${' without '}' in node command", i);
                 word.append(command, i, close + 1);
-                inWord = true;
                 i = close + 1;
             } else {
                 if (METACHARACTERS.indexOf(c) >= 0 || c == '$') {
-                    throw new IllegalArgumentException("'" + c + "' in a node command: commands run without a shell"
-                            + " (no pipes, redirects, substitutions or globs); quote literal text with '...' and filter with extract");
+                    throw new CommandRefused("'" + c + "' in a node command: commands run without a shell"
+                            + " (no pipes, redirects, substitutions or globs); quote literal text with '...' and filter with extract", i);
                 }
                 word.append(c);
-                inWord = true;
                 i++;
             }
         }
-        if (inWord) argv.add(template(word));
-        if (argv.isEmpty()) throw new IllegalArgumentException("empty node command");
-        checkReadOnly(argv);
-        return argv;
+        if (start >= 0) add(argv, offsets, word, start);
+        if (argv.isEmpty()) throw new CommandRefused("empty node command", 0);
+        Split split = new Split(List.copyOf(argv), List.copyOf(offsets));
+        AllowList.check(split.words());
+        return split;
     }
 
-    private static Template template(StringBuilder word) {
+    private static void add(List<Template> argv, List<Integer> offsets, StringBuilder word, int start) {
         String text = word.toString();
         word.setLength(0);
         try {
-            return Template.parse(text);
+            argv.add(Template.parse(text));
         } catch (ExprException e) {
-            throw new IllegalArgumentException("in '" + text + "': " + e.getMessage());
+            throw new CommandRefused("in '" + text + "': " + e.getMessage(), start);
         }
-    }
-
-    /** A second line of defence behind the author's {@code readOnly: true}: refuse commands that change a node. */
-    private static void checkReadOnly(List<Template> argv) {
-        String program = argv.get(0).source();
-        if (MUTATING.contains(program)) throw new IllegalArgumentException("'" + program + "' can change the node; ktriage runs read-only commands only");
-        List<String> words = argv.stream().map(Template::source).toList();
-        if (program.equals("sysctl") && words.stream().anyMatch(w -> w.equals("-w") || w.equals("-p") || w.equals("--system") || w.contains("="))) {
-            throw new IllegalArgumentException("sysctl that writes values is not read-only");
-        }
-        if (program.equals("systemctl") && words.size() > 1 && !Set.of("cat", "show", "status", "is-active", "is-enabled", "list-units").contains(words.get(1))) {
-            throw new IllegalArgumentException("systemctl " + words.get(1) + " is not read-only");
-        }
-        if (program.equals("ip") && words.stream().anyMatch(w -> Set.of("add", "del", "delete", "set", "flush", "change", "replace").contains(w))) {
-            throw new IllegalArgumentException("ip with a changing verb is not read-only");
-        }
+        offsets.add(start);
     }
 }

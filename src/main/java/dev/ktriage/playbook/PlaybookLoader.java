@@ -1,5 +1,6 @@
 package dev.ktriage.playbook;
 
+import dev.ktriage.allowlist.CommandRefused;
 import dev.ktriage.playbook.expr.Expr;
 import dev.ktriage.playbook.expr.ExprException;
 import dev.ktriage.playbook.expr.ExprParser;
@@ -147,10 +148,12 @@ public final class PlaybookLoader {
             throw m.error("node commands must be marked 'readOnly: true' (ktriage never changes a node)");
         }
         List<Template> argv;
+        YNode run = m.require("run");
         try {
-            argv = NodeCommandTemplate.parse(m.require("run").asText());
-        } catch (IllegalArgumentException e) {
-            throw m.get("run").error(e.getMessage());
+            argv = NodeCommandTemplate.parse(run.asText()).argv();
+        } catch (CommandRefused e) {
+            Location at = run instanceof YNode.YScalar s ? s.locate(e.offset()) : run.at();
+            throw new YamlException(at, e.getMessage());
         }
         int timeout = m.has("timeout") ? m.get("timeout").asInt() : 10;
         if (timeout < 1 || timeout > 300) throw m.get("timeout").error("timeout must be 1..300 seconds");

@@ -12,6 +12,7 @@ import dev.ktriage.gateway.ClusterRequest;
 import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.json.JsonTrees;
+import dev.ktriage.redact.Redactor;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

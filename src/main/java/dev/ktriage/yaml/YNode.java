@@ -113,10 +113,46 @@ public sealed interface YNode {
         }
     }
 
-    /** A scalar as written; {@code quoted} scalars are always strings. */
-    record YScalar(Location at, String text, boolean isNull, ScalarType type) implements YNode {
+    /**
+     * A scalar as written; {@code quoted} scalars are always strings.
+     *
+     * @param raw the scalar's source text (quotes or block header included), to place an offset
+     *            inside the value; null when not known (a cached tree)
+     */
+    record YScalar(Location at, String text, boolean isNull, ScalarType type, String raw) implements YNode {
+
+        public YScalar(Location at, String text, boolean isNull, ScalarType type) {
+            this(at, text, isNull, type, null);
+        }
+
         public String kindName() {
             return isNull ? "nothing" : "a value";
+        }
+
+        /**
+         * Where the value's character at {@code offset} was written: past the opening quote of a
+         * quoted scalar, on its own line in a block scalar ({@code |} or {@code >}, whose lines each
+         * contribute their text and one separator). The scalar's start when that cannot be told.
+         */
+        public Location locate(int offset) {
+            if (raw == null || raw.isEmpty() || at.line() <= 0) return at;
+            char first = raw.charAt(0);
+            if (first != '|' && first != '>') {
+                int shift = first == '"' || first == '\'' ? 1 : 0;
+                return raw.indexOf('\n') < 0 ? new Location(at.file(), at.line(), at.column() + shift + offset) : at;
+            }
+            String[] lines = raw.split("\n", -1);
+            int indent = -1;
+            int consumed = 0;
+            for (int k = 1; k < lines.length; k++) {
+                String line = lines[k];
+                if (line.isBlank()) continue;
+                if (indent < 0) indent = line.length() - line.stripLeading().length();
+                int len = Math.max(0, line.length() - indent);
+                if (offset < consumed + len + 1) return new Location(at.file(), at.line() + k, indent + 1 + offset - consumed);
+                consumed += len + 1;
+            }
+            return at;
         }
     }
 

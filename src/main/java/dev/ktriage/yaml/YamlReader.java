@@ -20,6 +20,7 @@ public final class YamlReader {
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
     private final String displayName;
+    private String text;
 
     private YamlReader(String displayName) {
         this.displayName = displayName;
@@ -50,6 +51,7 @@ public final class YamlReader {
     }
 
     private List<YNode> documents(String text) {
+        this.text = text;
         List<YNode> docs = new ArrayList<>();
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t;
@@ -101,9 +103,17 @@ public final class YamlReader {
                 return new YNode.YScalar(at, p.getText(), false, YNode.ScalarType.DECIMAL);
             }
             default -> {
-                return new YNode.YScalar(at, p.getText(), false, YNode.ScalarType.STRING);
+                return new YNode.YScalar(at, p.getText(), false, YNode.ScalarType.STRING, raw(p));
             }
         }
+    }
+
+    /** The current scalar's source text, from its first character to the parser's position after it. */
+    private String raw(JsonParser p) {
+        long from = p.currentTokenLocation().getCharOffset();
+        long to = p.currentLocation().getCharOffset();
+        if (text == null || from < 0 || to <= from || to > text.length()) return null;
+        return text.substring((int) from, (int) to);
     }
 
     private Location loc(JsonLocation l) {

@@ -91,7 +91,7 @@ class RealTerminalTest {
             assertTrue(screen.contains("rp_filter is 2 on lxc3c160d6c7aa0"), screen);
             t.type("ssh node0 sysctl -w net.ipv4.conf.all.rp_filter=0");
             t.send("Enter");
-            t.await(30, "error: sysctl that writes values is not read-only");
+            t.await(30, "error: 'sysctl -w' is not read-only: writes kernel parameters");
             t.send("C-d");
             t.await(30, "report written:", "bye", "[exited 0]");
         }

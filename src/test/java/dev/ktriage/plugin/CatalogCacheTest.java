@@ -139,7 +139,7 @@ class CatalogCacheTest {
         for (int i = 0; i < 2; i++) {
             CatalogCache c = cache(List.of(PluginLoadingTest.FIXTURES));
             assertNull(c.read());
-            assertEquals(4, c.load().problems().size());
+            assertEquals(5, c.load().problems().size());
         }
         assertFalse(Files.exists(cache(List.of(PluginLoadingTest.FIXTURES)).file()));
     }

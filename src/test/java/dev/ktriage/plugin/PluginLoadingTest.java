@@ -21,7 +21,11 @@ class PluginLoadingTest {
     void brokenPluginsAreReportedAndSkippedTheRestLoad() {
         LoadedPlugins loaded = PluginLoader.load(List.of(FIXTURES));
         Map<String, String> problems = loaded.problems().stream().collect(Collectors.toMap(PluginProblem::plugin, PluginProblem::message));
-        assertEquals(4, problems.size(), problems.toString());
+        assertEquals(5, problems.size(), problems.toString());
+        // a node command that writes, though its author marked it readOnly: refused at the -delete
+        assertTrue(problems.get("deleting-find").contains(
+                "deleting-find/playbooks/cleanup/playbook.yaml:8:57: 'find -delete' is not read-only: deletes the files it finds"),
+                problems.get("deleting-find"));
         assertTrue(problems.get("broken-yaml").contains("broken-yaml/playbooks/x/playbook.yaml:"), problems.get("broken-yaml"));
         assertTrue(problems.get("broken-yaml").contains("malformed YAML"));
         assertTrue(problems.get("unknown-extractor").matches(".*unknown-extractor/playbooks/y/playbook.yaml:\\d+:\\d+: no known extractor type for 'drops'.*"),
@@ -42,8 +46,8 @@ class PluginLoadingTest {
         assertTrue(r.out().contains("dns-timeouts"), r.out());
         assertTrue(r.out().contains("failing-probes"), r.out());
         List<String> err = r.err().lines().toList();
-        assertEquals(4, err.size(), r.err());
-        for (String id : List.of("broken-yaml", "unknown-extractor", "clashes-builtin", "future-api")) {
+        assertEquals(5, err.size(), r.err());
+        for (String id : List.of("broken-yaml", "unknown-extractor", "clashes-builtin", "future-api", "deleting-find")) {
             assertTrue(err.stream().anyMatch(l -> l.startsWith("ktriage: plugin '" + id + "' skipped: ")), id + " in " + r.err());
         }
     }

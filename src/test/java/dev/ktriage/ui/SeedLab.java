@@ -34,10 +34,15 @@ public final class SeedLab implements AutoCloseable {
 
     /** The seed incident from another copy of its scenario (e.g. one whose node answers slowly). */
     public SeedLab(Path dir, Path scenario) {
+        this(dir, scenario, PlaybookCatalog.load(PlaybookSources.builtIn(), ExtractorRegistry.fromClassLoader(SeedLab.class.getClassLoader())));
+    }
+
+    /** Another scenario with another catalog (a plugin's playbooks, say). */
+    public SeedLab(Path dir, Path scenario, PlaybookCatalog catalog) {
         lab = Lab.start(ScenarioLoader.load(scenario), dir.resolve("lab"));
         cluster = lab.clusterGateway(Duration.ofSeconds(15));
         nodes = lab.nodeGateway();
-        catalog = PlaybookCatalog.load(PlaybookSources.builtIn(), ExtractorRegistry.fromClassLoader(SeedLab.class.getClassLoader()));
+        this.catalog = catalog;
         transcript = dir.resolve("seed.jsonl");
     }
 
@@ -59,6 +64,16 @@ public final class SeedLab implements AutoCloseable {
 
     public Workspace workspace(Workspace.Preset preset, Path stateDir) {
         return new Workspace(catalog, launcher(), cluster, nodes, cluster.describe(), Workspace.noTriage(), preset, stateDir);
+    }
+
+    /** The seed cluster with other nodes (a real sshd, say) behind the REPL's look-arounds. */
+    public Workspace workspaceWith(NodeGateway otherNodes, Path stateDir) {
+        return new Workspace(catalog, launcher(), cluster, otherNodes, cluster.describe(), Workspace.noTriage(), null, stateDir);
+    }
+
+    /** How many commands the lab's nodes have received. */
+    public int nodeCommands() {
+        return lab.nodeCommands();
     }
 
     @Override

@@ -1,10 +1,14 @@
 package dev.ktriage.gateway.node;
 
+import dev.ktriage.allowlist.AllowList;
+import dev.ktriage.allowlist.CheckedCommand;
+import dev.ktriage.allowlist.CommandRefused;
 import dev.ktriage.gateway.GatherStatus;
 import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.gateway.NodeGateway;
 import dev.ktriage.lab.ssh.LabSshServer;
+import dev.ktriage.redact.Redactor;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Node commands over SSH with sshj, against real nodes or the embedded lab alike. Host keys are
@@ -29,15 +34,27 @@ import java.util.function.Consumer;
  */
 public final class SshNodeGateway implements NodeGateway {
 
+    private static final Redactor REDACTOR = new Redactor();
+
     private final SshSettings settings;
     private final NodeResolver resolver;
     private final NodeConnections connections;
     private final RemoteCommandRun remote;
     private final ExecutorService fanOut;
     private final ExecutorService pumps;
+    private final Function<List<String>, CheckedCommand> gate;
 
     public SshNodeGateway(SshSettings settings, NodeResolver resolver) {
+        this(settings, resolver, AllowList::checkArgv);
+    }
+
+    /**
+     * With another gate than the allow-list: for this package's transport tests only, which need
+     * commands no playbook may run (sleep, a shell that ignores SIGTERM) to test bounds.
+     */
+    SshNodeGateway(SshSettings settings, NodeResolver resolver, Function<List<String>, CheckedCommand> gate) {
         SshAlgorithms.prepare();
+        this.gate = gate;
         this.settings = settings;
         this.resolver = resolver;
         this.connections = new NodeConnections(settings);
@@ -53,8 +70,31 @@ public final class SshNodeGateway implements NodeGateway {
         return new SshNodeGateway(settings, LabNodeResolver.of(lab));
     }
 
+    /**
+     * The last gate before a byte is sent: the command must pass the read-only allow-list again
+     * (whoever built it), and its answer is read as the allow-list says (a kubeconfig keeps no keys)
+     * and redacted here, so nothing downstream — screen, report, extractor — sees a secret.
+     */
     @Override
     public NodeAnswer run(NodeCommand asked) {
+        CheckedCommand checked;
+        try {
+            checked = gate.apply(asked.argv());
+        } catch (CommandRefused e) {
+            return NodeAnswer.failed(GatherStatus.REFUSED, "node " + asked.node() + ": not sent: " + e.getMessage(), 0);
+        }
+        NodeAnswer answer = send(asked);
+        if (answer.status().isFailure()) return answer;
+        String stdout;
+        try {
+            stdout = checked.read(answer.stdout());
+        } catch (IllegalArgumentException e) {
+            return NodeAnswer.failed(GatherStatus.ERROR, "node " + asked.node() + ": `" + asked.commandLine() + "`: " + e.getMessage(), answer.millis());
+        }
+        return new NodeAnswer(answer.status(), answer.exitCode(), REDACTOR.text(stdout), REDACTOR.text(answer.stderr()), answer.reason(), answer.millis());
+    }
+
+    private NodeAnswer send(NodeCommand asked) {
         long start = System.nanoTime();
         Optional<NodeAddress> address;
         NodeCommand command = asked;

@@ -50,14 +50,29 @@ class HostileInputOpenSshTest {
     static Path clientKey;
     static OpenSshd node;
     static Path marker;
+    /** Where the playbook reads the node's IMDS answer: under the read roots, answered by the node's script. */
+    static final String IMDS_PATH = "/run/ktriage-test/imds.json";
 
     @BeforeAll
     static void start() throws IOException {
         Optional<String> why = OpenSshd.unavailable();
         Assumptions.assumeTrue(why.isEmpty(), () -> "real OpenSSH tests skipped: " + why.orElse(""));
         clientKey = OpenSshd.keygen(dir.resolve("client"), "id_ed25519");
-        node = OpenSshd.start(dir.resolve("node"), clientKey);
         marker = dir.resolve("pwned");
+        // the node answers `cat IMDS_PATH` from a file of the test's (IMDS credentials, made up) and
+        // runs everything else as sent, through the login shell as sshd always does
+        Path imds = dir.resolve("imds.json");
+        Files.writeString(imds, dev.ktriage.Seeds.imdsBlock());
+        Path answers = dir.resolve("node-answers.sh");
+        Files.writeString(answers, """
+                #!/bin/sh
+                case "$SSH_ORIGINAL_COMMAND" in
+                  *" cat %s") exec cat '%s' ;;
+                esac
+                exec /bin/sh -c "$SSH_ORIGINAL_COMMAND"
+                """.formatted(IMDS_PATH, imds));
+        answers.toFile().setExecutable(true);
+        node = OpenSshd.start(dir.resolve("node"), clientKey, "ForceCommand " + answers);
     }
 
     @AfterAll
@@ -74,10 +89,16 @@ class HostileInputOpenSshTest {
     }
 
     private SshNodeGateway gateway(Map<String, NodeAddress> nodes) throws IOException {
+        return gateway(nodes, false);
+    }
+
+    /** {@code anyCommand}: past the allow-list, to test the quoting beneath it with printf. */
+    private SshNodeGateway gateway(Map<String, NodeAddress> nodes, boolean anyCommand) throws IOException {
         Path known = dir.resolve("known_hosts");
         Files.writeString(known, node.knownHostsLine() + "\n");
         SshSettings settings = new SshSettings(known, List.of(clientKey), false, Duration.ofSeconds(20), Duration.ofSeconds(10));
-        return new SshNodeGateway(settings, n -> Optional.ofNullable(nodes.get(n)));
+        NodeResolver resolver = n -> Optional.ofNullable(nodes.get(n));
+        return anyCommand ? TransportOnly.gateway(settings, resolver) : new SshNodeGateway(settings, resolver);
     }
 
     private static NodeAddress real() {
@@ -86,7 +107,8 @@ class HostileInputOpenSshTest {
 
     @Test
     void everyHostileValueReachesTheNodeAsOneLiteralArgument() throws IOException {
-        try (SshNodeGateway g = gateway(Map.of("n1", real()))) {
+        // the allow-list refuses these values in every typed position; this is the quoting beneath it
+        try (SshNodeGateway g = gateway(Map.of("n1", real()), true)) {
             for (String value : hostile()) {
                 // printf prints its argument back: the node saw exactly this one word, nothing ran
                 NodeAnswer a = g.run(new NodeCommand("n1", List.of("printf", "%s", value), false, 20));
@@ -102,8 +124,6 @@ class HostileInputOpenSshTest {
     void aSessionOverHostileClusterValuesRefusesThemGoesOnAndWritesNoCredential() throws IOException {
         Path scenario = Files.createDirectories(dir.resolve("scenario"));
         Files.writeString(scenario.resolve("cluster.yaml"), cluster());
-        Path imds = dir.resolve("imds.json");
-        Files.writeString(imds, dev.ktriage.Seeds.imdsBlock());
         PlaybookCatalog catalog = PlaybookCatalog.load(List.of(new PlaybookFile("hostile.yaml", PLAYBOOK, "test")),
                 ExtractorRegistry.fromClassLoader(getClass().getClassLoader()));
         Path transcript = dir.resolve("session.jsonl");
@@ -117,7 +137,7 @@ class HostileInputOpenSshTest {
              TranscriptWriter writer = new TranscriptWriter(transcript, Clock.systemUTC(), "test")) {
             SessionEngine engine = new SessionEngine(catalog, cluster, nodeGateway, new BatchOperator(Map.of()),
                     SessionListener.all(writer), "default");
-            result = engine.run("hostile", Map.of("pod", "default/web-1", "node", "node0", "down", "node-down", "imds", imds.toString()));
+            result = engine.run("hostile", Map.of("pod", "default/web-1", "node", "node0", "down", "node-down", "imds", IMDS_PATH));
         }
         Map<String, StepRecord> steps = result.steps().stream().collect(Collectors.toMap(StepRecord::id, s -> s));
         for (String refused : List.of("iface", "label", "message")) {

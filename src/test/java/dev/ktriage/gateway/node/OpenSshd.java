@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * authorized client key, the current user. Commands run for real, so tests use harmless ones
  * (sysctl -n, cat, sleep). {@link #unavailable()} names why it cannot run here, for assumptions.
  */
-final class OpenSshd implements AutoCloseable {
+public final class OpenSshd implements AutoCloseable {
 
     static final Path SSHD = Path.of("/usr/sbin/sshd");
     private static final Path PRIVSEP_DIR = Path.of("/run/sshd");
@@ -39,7 +39,7 @@ final class OpenSshd implements AutoCloseable {
     }
 
     /** Why a real sshd cannot be started here, or empty when it can. */
-    static Optional<String> unavailable() {
+    public static Optional<String> unavailable() {
         if (!Files.isExecutable(SSHD)) return Optional.of(SSHD + " is missing (apt-get install openssh-server; .ci/run does)");
         if (!Files.isExecutable(Path.of("/usr/bin/ssh-keygen"))) return Optional.of("ssh-keygen is missing (openssh-client)");
         if (!Files.isDirectory(PRIVSEP_DIR)) {
@@ -59,7 +59,7 @@ final class OpenSshd implements AutoCloseable {
     }
 
     /** An ed25519 key pair from ssh-keygen: {@code dir/name} and {@code dir/name.pub}. */
-    static Path keygen(Path dir, String name) throws IOException {
+    public static Path keygen(Path dir, String name) throws IOException {
         Files.createDirectories(dir);
         Path key = dir.resolve(name);
         run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", key.toString()));
@@ -70,7 +70,7 @@ final class OpenSshd implements AutoCloseable {
      * Starts sshd in {@code dir} accepting {@code clientKey}'s public half, on a free port, and
      * waits until it greets. Extra lines go into its sshd_config.
      */
-    static OpenSshd start(Path dir, Path clientKey, String... extraConfig) throws IOException {
+    public static OpenSshd start(Path dir, Path clientKey, String... extraConfig) throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
@@ -136,6 +136,18 @@ final class OpenSshd implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    /**
+     * The node gateway ktriage would make for this server under the name {@code node}: host key
+     * pinned in a known_hosts file of its own in {@code dir}, {@code clientKey} to log in.
+     */
+    public dev.ktriage.gateway.NodeGateway gateway(Path dir, Path clientKey, String node) throws IOException {
+        Path known = Files.createDirectories(dir).resolve("known_hosts");
+        Files.writeString(known, knownHostsLine() + "\n");
+        SshSettings settings = new SshSettings(known, List.of(clientKey), false, java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(10));
+        NodeAddress address = new NodeAddress(host, port, user());
+        return new SshNodeGateway(settings, n -> n.equals(node) ? Optional.of(address) : Optional.empty());
     }
 
     int port() {

@@ -188,7 +188,7 @@ class SshNodeGatewayOpenSshTest {
                 return Optional.of(false);
             }
         };
-        try (SshNodeGateway g = new SshNodeGateway(settings(file, false), rootLogin)) {
+        try (SshNodeGateway g = TransportOnly.gateway(settings(file, false), rootLogin)) {
             NodeCommand asked = new NodeCommand("n1", List.of("printenv", "SUDO_USER"), true, 20);
             NodeAnswer a = g.run(asked);
             assertEquals(GatherStatus.OK, a.status(), a::toString);
@@ -219,7 +219,7 @@ class SshNodeGatewayOpenSshTest {
 
     @Test
     void aHangingCommandIsStoppedByTheRemoteTimeoutAndTheNodeStaysUsable() throws IOException {
-        try (SshNodeGateway g = new SshNodeGateway(settings(knownHosts("kh-hang", node.knownHostsLine()), false), only("n1", at(node)))) {
+        try (SshNodeGateway g = TransportOnly.gateway(settings(knownHosts("kh-hang", node.knownHostsLine()), false), only("n1", at(node)))) {
             assertEquals(GatherStatus.OK, g.run(ostype("n1")).status(), "connected before the clock starts");
             long start = System.nanoTime();
             NodeAnswer a = g.run(new NodeCommand("n1", List.of("sleep", "30"), false, 1));
@@ -234,7 +234,7 @@ class SshNodeGatewayOpenSshTest {
     @Test
     void aCommandTheRemoteTimeoutCannotStopIsBoundedOnTheClient() throws IOException {
         Path file = knownHosts("kh-stubborn", node.knownHostsLine());
-        try (SshNodeGateway g = new SshNodeGateway(settings(file, false, Duration.ofSeconds(2)), only("n1", at(node)))) {
+        try (SshNodeGateway g = TransportOnly.gateway(settings(file, false, Duration.ofSeconds(2)), only("n1", at(node)))) {
             assertEquals(GatherStatus.OK, g.run(ostype("n1")).status(), "connected before the clock starts");
             long start = System.nanoTime();
             // ignores SIGTERM, so `timeout 1` sends it in vain: only the client-side bound ends the wait
@@ -265,7 +265,7 @@ class SshNodeGatewayOpenSshTest {
                 commands.add(new NodeCommand(name, List.of("cat", home.resolve("name").toString()), false, 30));
             }
             Path file = knownHosts("kh-fan", known.toArray(String[]::new));
-            try (SshNodeGateway g = new SshNodeGateway(settings(file, false), n -> Optional.ofNullable(addresses.get(n)))) {
+            try (SshNodeGateway g = TransportOnly.gateway(settings(file, false), n -> Optional.ofNullable(addresses.get(n)))) {
                 long start = System.nanoTime();
                 List<NodeAnswer> answers = g.runAll(commands);
                 long ms = (System.nanoTime() - start) / 1_000_000;

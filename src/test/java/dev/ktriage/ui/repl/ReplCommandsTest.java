@@ -78,10 +78,10 @@ class ReplCommandsTest {
         assertTrue(pods.contains("coredns-749558f7dd-w6jdj") && pods.contains("Running"), pods);
         assertTrue(r.execute("get nodes node0").contains("\"name\" : \"node0\""));
         assertTrue(r.execute("ssh node0 sysctl net.ipv4.conf.all.rp_filter").contains("net.ipv4.conf.all.rp_filter = 0"));
-        assertTrue(r.execute("ssh node0 sysctl -w net.ipv4.conf.all.rp_filter=0").startsWith("error: sysctl that writes"));
+        assertTrue(r.execute("ssh node0 sysctl -w net.ipv4.conf.all.rp_filter=0").startsWith("error: 'sysctl -w' is not read-only: writes kernel parameters"));
         assertTrue(r.execute("ssh node0 cat /etc/passwd | grep root").startsWith("error: '|' in a node command"));
         assertTrue(r.execute("ssh node0 cat $(id)").startsWith("error: '$'"));
-        assertTrue(r.execute("ssh node0 rm -rf /").startsWith("error: 'rm' can change the node"));
+        assertTrue(r.execute("ssh node0 rm -rf /").startsWith("error: 'rm' is not on ktriage's list of read-only node commands"));
         assertTrue(r.execute("frobnicate").startsWith("unknown command"));
         assertTrue(r.prompt().startsWith("ktriage [lab/default]"));
     }

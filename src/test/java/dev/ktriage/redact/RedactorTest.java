@@ -1,4 +1,4 @@
-package dev.ktriage.transcript;
+package dev.ktriage.redact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.ktriage.transcript;
+package dev.ktriage.redact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,13 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets before anything is written: cloud keys and session tokens, bearer tokens and
- * JWTs, private keys, kubeconfig client keys, password-like fields, and Secret data. Applied to
- * every string of every transcript line, and to JSON bodies by key as well.
+ * Removes secrets before anything is kept or shown: cloud keys and session tokens, bearer tokens
+ * and JWTs, private keys (whole or cut off), password hashes, kubeconfig client keys, password-like
+ * fields, and Secret data. Applied to every node answer as it arrives (so the screen, the reports
+ * and the extractors never see them), and again to every string of every transcript line, and to
+ * JSON bodies by key as well.
  */
 public final class Redactor {
 
-    static final String MARK = "<redacted>";
+    public static final String MARK = "<redacted>";
 
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i)(password|passwd|secret|secretaccesskey|accesskeyid|token|sessiontoken|client-key-data|client-key|private[-_]?key|apikey|api[-_]key|access[-_]?token|refresh[-_]?token|id[-_]?token)");
@@ -25,7 +27,10 @@ public final class Redactor {
     private record Rule(Pattern pattern, String replacement) {}
 
     private static final List<Rule> TEXT_RULES = List.of(
-            new Rule(Pattern.compile("-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\\s\\S]*?-----END \\1PRIVATE KEY-----"), "-----BEGIN $1PRIVATE KEY----- " + MARK + " -----END $1PRIVATE KEY-----"),
+            // a private key, whole or cut off (head -n 5 of a key file has no END line)
+            new Rule(Pattern.compile("-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\\s\\S]*?(?:-----END \\1PRIVATE KEY-----|\\z)"), "-----BEGIN $1PRIVATE KEY----- " + MARK + " -----END $1PRIVATE KEY-----"),
+            // crypt(3) password hashes as /etc/shadow holds them: $1$ md5, $5$/$6$ sha, $2b$ bcrypt, $y$ yescrypt, ...
+            new Rule(Pattern.compile("\\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(?:id|i|d)?)\\$[./A-Za-z0-9$=,+]{8,}"), MARK),
             new Rule(Pattern.compile("\\b(AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\\b"), "$1" + MARK),
             new Rule(Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*"), MARK),
             new Rule(Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"), "$1" + MARK),
