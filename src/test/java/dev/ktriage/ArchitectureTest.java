@@ -36,7 +36,9 @@ class ArchitectureTest {
             "org.apache.sshd", List.of("dev.ktriage.lab.ssh"),
             "com.googlecode.lanterna", List.of("dev.ktriage.ui.tui"),
             "org.jline", List.of("dev.ktriage.ui.repl"),
-            "picocli", List.of("dev.ktriage.cli"));
+            "picocli", List.of("dev.ktriage.cli"),
+            // cel-java parses and checks expressions when the catalog is built; sessions run ktriage's interpreter
+            "dev.cel", List.of("dev.ktriage.cel.compile"));
 
     /** Packages that judge evidence or model playbooks: no gateway implementation, no lab. */
     private static final List<String> PURE = List.of("dev.ktriage.engine", "dev.ktriage.playbook", "dev.ktriage.spi");
