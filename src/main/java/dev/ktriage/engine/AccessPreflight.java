@@ -9,7 +9,7 @@ import dev.ktriage.playbook.Playbook;
 import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.playbook.Rule;
 import dev.ktriage.playbook.Step;
-import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.playbook.lang.Text;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -95,7 +95,7 @@ public final class AccessPreflight {
     }
 
     /** Node proxy, namespaced and cluster objects, subresources; anything else is a non-resource URL. */
-    static Need raw(String playbook, String step, Template path, Map<String, Object> vars) {
+    static Need raw(String playbook, String step, Text path, Map<String, Object> vars) {
         String rendered = render(path, vars);
         boolean atRunTime = rendered == null;
         // the shape of the path is enough: names do not change which permission it needs
@@ -125,7 +125,7 @@ public final class AccessPreflight {
     }
 
     /** Null when the template needs values only the session will find. */
-    private static String render(Template t, Map<String, Object> vars) {
+    private static String render(Text t, Map<String, Object> vars) {
         if (t == null) return null;
         try {
             String s = t.render(vars);

@@ -11,9 +11,9 @@ import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.gateway.NodeGateway;
 import dev.ktriage.playbook.Gather;
-import dev.ktriage.playbook.expr.Evaluator;
-import dev.ktriage.playbook.expr.Template;
 import dev.ktriage.playbook.expr.Values;
+import dev.ktriage.playbook.lang.Text;
+import dev.ktriage.playbook.lang.Unavailable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,32 +42,42 @@ final class GatherRunner {
         this.listener = listener;
     }
 
-    /** The request a gather makes with these variables, for showing before it runs. */
+    /**
+     * The request a gather makes with these variables, for showing before it runs.
+     *
+     * @throws Unavailable when a value the request needs is not there
+     */
     String command(Gather g, Map<String, Object> vars) {
-        Evaluator eval = Evaluator.of(vars);
-        if (g instanceof Gather.Cluster c) return clusterRequest(c, eval).kubectl();
+        if (g instanceof Gather.Cluster c) return clusterRequest(c, vars).kubectl();
         Gather.Node n = (Gather.Node) g;
         List<String> argv = new ArrayList<>();
-        for (Template t : n.argv()) argv.add(t.render(eval));
-        Object on = n.on().singleExpression().map(eval::eval).orElse(null);
-        String where = on instanceof List<?> many ? "{" + many.size() + " nodes}" : n.on().render(eval);
-        return "ssh " + where + " " + new NodeCommand("-", argv, n.sudo(), n.timeoutSeconds()).commandLine();
+        for (Text t : n.argv()) argv.add(t.render(vars));
+        Object on = n.on().isSingleExpression() ? n.on().value(vars) : null;
+        String where = on instanceof List<?> many ? "{" + many.size() + " nodes}" : n.on().render(vars);
+        return "ssh " + where + " " + NodeCommand.joined(argv);
     }
 
     Evidence run(String stepId, Gather g, Map<String, Object> vars) {
-        Evaluator eval = Evaluator.of(vars);
+        try {
+            return send(stepId, g, vars);
+        } catch (Unavailable e) {
+            return refused("cannot make the request: " + e.getMessage(), vars);
+        }
+    }
+
+    private Evidence send(String stepId, Gather g, Map<String, Object> vars) {
         if (g instanceof Gather.Cluster c) {
-            ClusterRequest request = clusterRequest(c, eval);
+            ClusterRequest request = clusterRequest(c, vars);
             ClusterAnswer answer = cluster.query(request);
             listener.clusterExchange(stepId, request, answer);
             return Evidence.of(answer, request.kubectl(), vars);
         }
         Gather.Node n = (Gather.Node) g;
-        Object on = n.on().singleExpression().map(eval::eval).orElse(null);
-        if (on instanceof List<?> many) return fanOut(stepId, n, many, eval, vars);
-        String node = n.on().render(eval);
+        Object on = n.on().isSingleExpression() ? n.on().value(vars) : null;
+        if (on instanceof List<?> many) return fanOut(stepId, n, many, vars);
+        String node = n.on().render(vars);
         List<String> argv = new ArrayList<>();
-        String refusal = arguments(n, eval, argv);
+        String refusal = arguments(n, vars, argv);
         if (refusal != null) return refused(refusal, vars);
         refusal = checkNode(node);
         if (refusal != null) return refused(refusal, vars);
@@ -83,9 +93,9 @@ final class GatherRunner {
      * {@code outputs} (node → stdout) are added for the step's rules. Only when every node fails is
      * the step inconclusive.
      */
-    private Evidence fanOut(String stepId, Gather.Node n, List<?> targets, Evaluator eval, Map<String, Object> vars) {
+    private Evidence fanOut(String stepId, Gather.Node n, List<?> targets, Map<String, Object> vars) {
         List<String> argv = new ArrayList<>();
-        String refusal = arguments(n, eval, argv);
+        String refusal = arguments(n, vars, argv);
         if (refusal != null) return refused(refusal, vars);
         List<NodeCommand> commands = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -131,10 +141,10 @@ final class GatherRunner {
      * value to the type of its position (an IP where an IP goes; never an option). A cluster value
      * that does not look like a name, address or path is refused outright.
      */
-    private static String arguments(Gather.Node n, Evaluator eval, List<String> argv) {
+    private static String arguments(Gather.Node n, Map<String, Object> vars, List<String> argv) {
         List<Word> words = new ArrayList<>();
-        for (Template t : n.argv()) {
-            String value = t.render(eval);
+        for (Text t : n.argv()) {
+            String value = t.render(vars);
             if (!t.isConstant() && !SAFE_VALUE.matcher(value).matches()) {
                 String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
                 return "refusing to pass the cluster value '" + shown.replace("\n", "\\n")
@@ -160,20 +170,20 @@ final class GatherRunner {
         return new Evidence(GatherStatus.REFUSED, reason, "", null, -1, null, vars);
     }
 
-    private static ClusterRequest clusterRequest(Gather.Cluster c, Evaluator eval) {
-        String ns = render(c.namespace(), eval);
+    private static ClusterRequest clusterRequest(Gather.Cluster c, Map<String, Object> vars) {
+        String ns = render(c.namespace(), vars);
         return switch (c.verb()) {
-            case "get" -> new ClusterRequest.Get(c.resource(), ns, render(c.name(), eval));
-            case "list" -> new ClusterRequest.ListObjects(c.resource(), ns, render(c.labelSelector(), eval),
-                    render(c.fieldSelector(), eval), c.limit());
-            case "logs" -> new ClusterRequest.Logs(ns, render(c.name(), eval), render(c.container(), eval), c.previous(), c.tailLines());
-            default -> new ClusterRequest.Raw(render(c.path(), eval));
+            case "get" -> new ClusterRequest.Get(c.resource(), ns, render(c.name(), vars));
+            case "list" -> new ClusterRequest.ListObjects(c.resource(), ns, render(c.labelSelector(), vars),
+                    render(c.fieldSelector(), vars), c.limit());
+            case "logs" -> new ClusterRequest.Logs(ns, render(c.name(), vars), render(c.container(), vars), c.previous(), c.tailLines());
+            default -> new ClusterRequest.Raw(render(c.path(), vars));
         };
     }
 
-    private static String render(Template t, Evaluator eval) {
+    private static String render(Text t, Map<String, Object> vars) {
         if (t == null) return null;
-        String s = t.render(eval);
+        String s = t.render(vars);
         return s.isEmpty() ? null : s;
     }
 }

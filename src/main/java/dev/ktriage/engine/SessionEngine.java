@@ -7,8 +7,8 @@ import dev.ktriage.playbook.Playbook;
 import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.playbook.Rule;
 import dev.ktriage.playbook.Step;
-import dev.ktriage.playbook.expr.Evaluator;
-import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.playbook.lang.Text;
+import dev.ktriage.playbook.lang.Unavailable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -80,16 +80,15 @@ public final class SessionEngine {
             }
             Step step = next.get();
             String stepId = prefix + step.id();
-            Evaluator eval = Evaluator.of(vars);
-            String command = step.gather() == null ? null : gathers.command(step.gather(), vars);
-            listener.stepStarted(stepId, step.title(), step.explain().render(eval), command);
+            String command = step.gather() == null ? null : preview(() -> gathers.command(step.gather(), vars));
+            listener.stepStarted(stepId, step.title(), preview(() -> step.explain().render(vars)), command);
 
             Evidence evidence;
             if (step.gather() != null) {
                 evidence = gathers.run(stepId, step.gather(), vars);
             } else {
                 if (step.ask() != null) {
-                    String answer = operator.answer(step.ask().id(), step.ask().text().render(eval), step.ask().choices());
+                    String answer = operator.answer(step.ask().id(), preview(() -> step.ask().text().render(vars)), step.ask().choices());
                     listener.answered(stepId, step.ask().id(), answer);
                     vars.put(step.ask().id(), answer);
                 }
@@ -131,15 +130,23 @@ public final class SessionEngine {
         }
     }
 
+    /** Text shown before a step runs: a value that cannot be had shows as what is missing, never as nothing. */
+    private static String preview(java.util.function.Supplier<String> text) {
+        try {
+            return text.get();
+        } catch (Unavailable e) {
+            return "<" + e.getMessage() + ">";
+        }
+    }
+
     private void record(Run run, StepRecord s) {
         run.steps.add(s);
         listener.stepFinished(s);
     }
 
     private void diagnose(DiagnosisSpec spec, Playbook playbook, Map<String, Object> vars, Run run) {
-        Evaluator eval = Evaluator.of(vars);
-        Diagnosis d = new Diagnosis(spec.id(), spec.title(), spec.confidence(), spec.summary().render(eval).strip(),
-                run.evidenceChain, spec.remedy().render(eval).strip(), playbook.id());
+        Diagnosis d = new Diagnosis(spec.id(), spec.title(), spec.confidence(), spec.summary().render(vars).strip(),
+                run.evidenceChain, spec.remedy().render(vars).strip(), playbook.id());
         run.diagnoses.add(d);
         listener.diagnosed(d);
     }
@@ -149,9 +156,8 @@ public final class SessionEngine {
             run.endReason = "too many handoffs (a cycle between playbooks?)";
             return;
         }
-        Evaluator eval = Evaluator.of(vars);
         Map<String, String> inputs = new LinkedHashMap<>();
-        for (Map.Entry<String, Template> e : h.set().entrySet()) inputs.put(e.getKey(), e.getValue().render(eval));
+        for (Map.Entry<String, Text> e : h.set().entrySet()) inputs.put(e.getKey(), e.getValue().render(vars));
         listener.handedOff(from.id(), h.playbook(), inputs);
         walk(catalog.require(h.playbook()), inputs, run, prefix + h.playbook() + "/");
     }

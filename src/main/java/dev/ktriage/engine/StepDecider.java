@@ -3,8 +3,6 @@ package dev.ktriage.engine;
 import dev.ktriage.playbook.Extract;
 import dev.ktriage.playbook.Rule;
 import dev.ktriage.playbook.Step;
-import dev.ktriage.playbook.expr.Evaluator;
-import dev.ktriage.playbook.expr.Variables;
 import dev.ktriage.spi.Extracted;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,16 +38,15 @@ public final class StepDecider {
             extracted.put(x.name(), e.value());
             quotes.put(x.name(), e.quotes());
         }
-        Evaluator eval = Evaluator.of(vars);
         List<String> ruledOut = new ArrayList<>();
         for (Rule r : step.rules()) {
-            if (r.when() == null || eval.test(r.when())) {
+            if (r.when() == null || r.when().holds(vars)) {
                 Set<String> used = new LinkedHashSet<>();
-                if (r.when() != null) Variables.collect(r.when(), used);
+                if (r.when() != null) used.addAll(r.when().variables());
                 used.addAll(r.says().variables());
                 Set<String> lines = new LinkedHashSet<>();
                 for (String v : used) lines.addAll(quotes.getOrDefault(v, List.of()));
-                return new Decision(extracted, r, r.says().render(eval), List.copyOf(lines), ruledOut);
+                return new Decision(extracted, r, r.says().render(vars), List.copyOf(lines), ruledOut);
             }
             if (r.finding() != null) ruledOut.add(r.finding());
         }

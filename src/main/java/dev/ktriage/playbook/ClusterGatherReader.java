@@ -1,6 +1,7 @@
 package dev.ktriage.playbook;
 
 import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.playbook.lang.Text;
 import dev.ktriage.yaml.YNode.YMap;
 import java.util.Set;
 
@@ -30,10 +31,10 @@ final class ClusterGatherReader {
         }
         if (verb == null) throw m.error("a cluster gather needs one of: get, list, logs, raw");
         String target = m.get(verb).asText();
-        Template ns = t(m, "namespace");
-        Template name = t(m, "name");
-        Template labels = t(m, "labelSelector");
-        Template fields = t(m, "fieldSelector");
+        Text ns = t(m, "namespace");
+        Text name = t(m, "name");
+        Text labels = t(m, "labelSelector");
+        Text fields = t(m, "fieldSelector");
         Integer limit = m.has("limit") ? m.get("limit").asInt() : null;
         switch (verb) {
             case "get" -> {
@@ -63,7 +64,7 @@ final class ClusterGatherReader {
         }
     }
 
-    private static Template t(YMap m, String key) {
+    private static Text t(YMap m, String key) {
         return m.has(key) ? PlaybookLoader.template(m.get(key)) : null;
     }
 }

@@ -1,6 +1,6 @@
 package dev.ktriage.playbook;
 
-import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.playbook.lang.Text;
 import dev.ktriage.yaml.Location;
 
 /**
@@ -9,5 +9,5 @@ import dev.ktriage.yaml.Location;
  * @param confidence high, medium or low
  * @param remedy     what to review and apply, safest first (templated with the evidence)
  */
-public record DiagnosisSpec(String id, String title, String confidence, Template summary, Template remedy, Location at) {
+public record DiagnosisSpec(String id, String title, String confidence, Text summary, Text remedy, Location at) {
 }

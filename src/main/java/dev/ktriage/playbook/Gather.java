@@ -1,6 +1,6 @@
 package dev.ktriage.playbook;
 
-import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.playbook.lang.Text;
 import java.util.List;
 
 /** What a step reads: a Kubernetes API query or a read-only command on a node. */
@@ -13,21 +13,21 @@ public sealed interface Gather {
     record Cluster(
             String verb,
             String resource,
-            Template namespace,
-            Template name,
-            Template labelSelector,
-            Template fieldSelector,
+            Text namespace,
+            Text name,
+            Text labelSelector,
+            Text fieldSelector,
             Integer limit,
-            Template container,
+            Text container,
             boolean previous,
             Integer tailLines,
-            Template path) implements Gather {
+            Text path) implements Gather {
     }
 
     /**
      * A command on one node. {@code argv} is fixed at load time: each template becomes exactly one
      * argument, whatever a cluster-provided value contains.
      */
-    record Node(Template on, List<Template> argv, boolean sudo, int timeoutSeconds) implements Gather {
+    record Node(Text on, List<Text> argv, boolean sudo, int timeoutSeconds) implements Gather {
     }
 }

@@ -3,8 +3,11 @@ package dev.ktriage.playbook;
 import dev.ktriage.allowlist.CommandRefused;
 import dev.ktriage.playbook.expr.Expr;
 import dev.ktriage.playbook.expr.ExprException;
+import dev.ktriage.playbook.expr.ExprCondition;
 import dev.ktriage.playbook.expr.ExprParser;
 import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.playbook.lang.Condition;
+import dev.ktriage.playbook.lang.Text;
 import dev.ktriage.spi.Extractor;
 import dev.ktriage.yaml.Location;
 import dev.ktriage.yaml.YNode;
@@ -147,10 +150,10 @@ public final class PlaybookLoader {
         if (!m.has("readOnly") || !m.get("readOnly").asBoolean()) {
             throw m.error("node commands must be marked 'readOnly: true' (ktriage never changes a node)");
         }
-        List<Template> argv;
+        List<Text> argv;
         YNode run = m.require("run");
         try {
-            argv = NodeCommandTemplate.parse(run.asText()).argv();
+            argv = List.copyOf(NodeCommandTemplate.parse(run.asText()).argv());
         } catch (CommandRefused e) {
             Location at = run instanceof YNode.YScalar s ? s.locate(e.offset()) : run.at();
             throw new YamlException(at, e.getMessage());
@@ -206,7 +209,7 @@ public final class PlaybookLoader {
 
     private Rule rule(YMap m, Map<String, DiagnosisSpec> diagnoses) {
         m.onlyKeys(Set.of("when", "finding", "says", "diagnose", "goto", "handoff", "end"));
-        Expr when = m.has("when") ? expr(m.get("when")) : null;
+        Condition when = m.has("when") ? new ExprCondition(expr(m.get("when")), m.get("when").asText()) : null;
         List<String> diagnose = new ArrayList<>();
         if (m.has("diagnose")) {
             YNode d = m.get("diagnose");
@@ -229,7 +232,7 @@ public final class PlaybookLoader {
 
     private Rule.Handoff handoff(YMap m) {
         m.onlyKeys(Set.of("playbook", "set"));
-        Map<String, Template> set = new LinkedHashMap<>();
+        Map<String, Text> set = new LinkedHashMap<>();
         if (m.has("set")) {
             for (Map.Entry<String, YNode> e : m.get("set").asMap().entries().entrySet()) set.put(e.getKey(), template(e.getValue()));
         }

@@ -1,7 +1,7 @@
 package dev.ktriage.playbook;
 
-import dev.ktriage.playbook.expr.Expr;
-import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.playbook.lang.Condition;
+import dev.ktriage.playbook.lang.Text;
 import dev.ktriage.yaml.Location;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +18,15 @@ import java.util.Map;
  * @param end      the session ends here (with any diagnoses found so far)
  */
 public record Rule(
-        Expr when,
+        Condition when,
         String finding,
-        Template says,
+        Text says,
         List<String> diagnose,
         String gotoStep,
         Handoff handoff,
         boolean end,
         Location at) {
 
-    public record Handoff(String playbook, Map<String, Template> set, Location at) {
+    public record Handoff(String playbook, Map<String, Text> set, Location at) {
     }
 }

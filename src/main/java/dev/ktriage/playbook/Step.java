@@ -1,6 +1,6 @@
 package dev.ktriage.playbook;
 
-import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.playbook.lang.Text;
 import dev.ktriage.yaml.Location;
 import java.util.List;
 
@@ -16,7 +16,7 @@ import java.util.List;
 public record Step(
         String id,
         String title,
-        Template explain,
+        Text explain,
         Gather gather,
         Question ask,
         List<Extract> extracts,

@@ -1,5 +1,6 @@
 package dev.ktriage.playbook.expr;
 
+import dev.ktriage.playbook.lang.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.TreeSet;
  * Text with {@code ${expression}} parts, parsed once at load time. Used for explanations, remedies,
  * query fields and node command arguments.
  */
-public final class Template {
+public final class Template implements Text {
 
     private final String source;
     private final List<Object> parts; // String literal or Expr
@@ -42,6 +43,18 @@ public final class Template {
         return new Template(text, parts);
     }
 
+    @Override
+    public boolean isSingleExpression() {
+        return singleExpression().isPresent();
+    }
+
+    /** Version 1 expressions have no absent values: an unknown variable is null. */
+    @Override
+    public Object value(Map<String, Object> vars) {
+        return Evaluator.of(vars).eval(singleExpression().orElseThrow());
+    }
+
+    @Override
     public String source() {
         return source;
     }
@@ -51,6 +64,7 @@ public final class Template {
         return parts.size() == 1 && parts.get(0) instanceof Expr e ? java.util.Optional.of(e) : java.util.Optional.empty();
     }
 
+    @Override
     public boolean isConstant() {
         return parts.stream().allMatch(p -> p instanceof String);
     }
@@ -61,11 +75,13 @@ public final class Template {
         return b.toString();
     }
 
+    @Override
     public String render(Map<String, Object> variables) {
         return render(Evaluator.of(variables));
     }
 
     /** The variables this template reads, for load-time checks. */
+    @Override
     public Set<String> variables() {
         Set<String> out = new TreeSet<>();
         for (Object p : parts) if (p instanceof Expr e) Variables.collect(e, out);
