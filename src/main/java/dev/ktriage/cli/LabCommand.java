@@ -23,7 +23,7 @@ final class LabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Scenario folder (SCENARIOS.md).")
+    @Parameters(index = "0", paramLabel = "DIR", description = "Scenario folder (format: docs/scenarios.md).")
     Path dir;
 
     @Option(names = "--workdir", paramLabel = "DIR", description = "Where to write kubeconfig, ssh_config and keys (default: a new temp folder).")

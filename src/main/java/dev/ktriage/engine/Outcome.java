@@ -1,6 +1,6 @@
 package dev.ktriage.engine;
 
-/** The end of a session; exit codes follow SCENARIOS.md: diagnosed 0, inconclusive 2, error 1. */
+/** The end of a session; exit codes follow docs/scenarios.md: diagnosed 0, inconclusive 2, error 1. */
 public enum Outcome {
     DIAGNOSED(0), INCONCLUSIVE(2), ERROR(1);
 

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The `run --output json` contract of SCENARIOS.md, exit codes 0/1/2, and one-line errors. */
+/** The `run --output json` contract of docs/scenarios.md, exit codes 0/1/2, and one-line errors. */
 class RunCommandTest {
 
     static final Path SEED = Path.of("playbooks/failing-probes/scenarios/seed-coredns-cilium-rp-filter");

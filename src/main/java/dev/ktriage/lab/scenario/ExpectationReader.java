@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * expect.yaml: the playbook to run, its inputs and answers, the diagnosis it must reach, and (an
- * extension of SCENARIOS.md) {@code mustNotReach}: diagnoses a near miss must not reach.
+ * expect.yaml (format: docs/scenarios.md): the playbook to run, its inputs and answers, the diagnosis
+ * it must reach, and (added to the original four keys) {@code mustNotReach}: diagnoses a near miss
+ * must not reach.
  */
 final class ExpectationReader {
 

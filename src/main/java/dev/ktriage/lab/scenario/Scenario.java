@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A lab scenario folder, loaded (format: shared SCENARIOS.md, a public contract).
+ * A lab scenario folder, loaded (format: docs/scenarios.md, a public contract).
  *
  * @param objects Kubernetes objects from cluster.yaml, exactly as given (a List is flattened)
  * @param logs    container logs from logs/NS/POD/CONTAINER.log (and .previous.log)

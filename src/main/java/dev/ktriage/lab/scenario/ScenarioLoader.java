@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Reads a scenario folder (format: shared SCENARIOS.md). Strict: unknown keys, wrong types and
+ * Reads a scenario folder (format: docs/scenarios.md). Strict: unknown keys, wrong types and
  * misplaced files are errors naming file:line:column, because a typo in a scenario would
  * otherwise silently test something else.
  */

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The {@code run --output json} object (SCENARIOS.md, a contract: fields are only ever added).
- * Extensions beyond the contract: {@code reason}, per-step {@code title}/{@code reason}, per-diagnosis
+ * The {@code run --output json} object (docs/scenarios.md, a contract: fields are only ever added).
+ * Fields beyond the original ones: {@code reason}, per-step {@code title}/{@code reason}, per-diagnosis
  * {@code summary}/{@code playbook}, and {@code unansweredCommands} for lab runs.
  */
 public final class JsonReport {
