@@ -35,6 +35,7 @@ public final class Functions {
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     public static Functions standard() {
+        // one per caller: cheap, and immutable once built
         Functions f = new Functions();
         Standard.register(f);
         Helpers.register(f);

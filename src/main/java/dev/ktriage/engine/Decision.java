@@ -7,6 +7,14 @@ import java.util.Map;
 /**
  * What a step concluded from its evidence: the values it extracted, the rule that fired (null when
  * none held), the evidence lines behind it, and the findings ruled out on the way.
+ *
+ * @param unavailable why no rule could be decided: the first rule that needed a value that was not
+ *                    there (version 2); null when the rules were decided
  */
-public record Decision(Map<String, Object> extracted, Rule fired, String says, List<String> quotes, List<String> ruledOut) {
+public record Decision(Map<String, Object> extracted, Rule fired, String says, List<String> quotes, List<String> ruledOut,
+                       String unavailable) {
+
+    static Decision unavailable(Map<String, Object> extracted, String reason, List<String> ruledOut) {
+        return new Decision(extracted, null, "", List.of(), ruledOut, reason);
+    }
 }

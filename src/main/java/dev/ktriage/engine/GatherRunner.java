@@ -120,6 +120,10 @@ final class GatherRunner {
                 failed.add(c.node() + ": " + a.reason());
                 continue;
             }
+            if (n.accept() != null && !n.accept().contains(a.exitCode())) {
+                failed.add(c.node() + ": exit " + a.exitCode() + firstLine(a.stderr()));
+                continue;
+            }
             answered.add(c.node());
             outputs.put(c.node(), a.stdout());
             a.stdout().lines().forEach(l -> text.append(c.node()).append(": ").append(l).append('\n'));
@@ -133,7 +137,14 @@ final class GatherRunner {
             String reason = targets.isEmpty() ? "no nodes to run on" : "no node answered (" + String.join("; ", failed) + ")";
             return new Evidence(GatherStatus.UNREACHABLE, reason, "", null, -1, command, withFanOut);
         }
-        return new Evidence(GatherStatus.OK, null, text.toString(), null, 0, command, withFanOut);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("code", 0L);
+        facts.put("text", text.toString());
+        facts.put("stderr", "");
+        facts.put("answered", answered);
+        facts.put("failed", failed);
+        facts.put("outputs", outputs);
+        return new Evidence(GatherStatus.OK, null, text.toString(), null, 0, command, withFanOut, facts);
     }
 
     /**
@@ -159,6 +170,11 @@ final class GatherRunner {
             return "refusing to run `" + NodeCommand.joined(argv) + "`: " + e.getMessage();
         }
         return null;
+    }
+
+    static String firstLine(String stderr) {
+        if (stderr == null || stderr.isBlank()) return "";
+        return ": " + stderr.strip().lines().findFirst().orElse("");
     }
 
     private static String checkNode(String node) {

@@ -3,6 +3,8 @@ package dev.ktriage.engine;
 import dev.ktriage.gateway.ClusterGateway;
 import dev.ktriage.gateway.NodeGateway;
 import dev.ktriage.playbook.DiagnosisSpec;
+import dev.ktriage.playbook.ForEach;
+import dev.ktriage.playbook.lang.Absent;
 import dev.ktriage.playbook.Playbook;
 import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.playbook.Rule;
@@ -24,7 +26,9 @@ import java.util.Optional;
  */
 public final class SessionEngine {
 
-    private static final int MAX_STEPS = 200;
+    private static final int MAX_STEPS = 10_000;
+    /** Steps one walk may take: more is a goto loop. */
+    private static final int MAX_WALK = 200;
     private static final int MAX_HANDOFFS = 4;
 
     private final PlaybookCatalog catalog;
@@ -72,11 +76,23 @@ public final class SessionEngine {
 
     private void walk(Playbook playbook, Map<String, String> inputs, Run run, String prefix) {
         Map<String, Object> vars = new HashMap<>(Inputs.variables(playbook, inputs, operator, defaultNamespace));
-        Optional<Step> next = Optional.of(playbook.firstStep());
+        walkSteps(playbook, playbook.steps(), playbook.firstStep(), vars, run, prefix, false);
+    }
+
+    /**
+     * Walks steps from {@code first} until a rule ends the walk. In a forEach group ({@code inGroup})
+     * an end ends the item's walk, not the session. Returns the reason the walk was not clean (a step
+     * inconclusive or undecided), or null.
+     */
+    private String walkSteps(Playbook playbook, Map<String, Step> steps, Step first, Map<String, Object> vars, Run run,
+                             String prefix, boolean inGroup) {
+        String unclean = null;
+        Optional<Step> next = Optional.of(first);
+        int walked = 0;
         while (next.isPresent()) {
-            if (run.steps.size() >= MAX_STEPS) {
-                run.endReason = "stopped after " + MAX_STEPS + " steps (a loop in playbook '" + playbook.id() + "'?)";
-                return;
+            if (run.steps.size() >= MAX_STEPS || ++walked > MAX_WALK) {
+                run.endReason = "stopped after " + walked + " steps (a loop in playbook '" + playbook.id() + "'?)";
+                return run.endReason;
             }
             Step step = next.get();
             String stepId = prefix + step.id();
@@ -92,42 +108,121 @@ public final class SessionEngine {
                     listener.answered(stepId, step.ask().id(), answer);
                     vars.put(step.ask().id(), answer);
                 }
+                if (step.forEach() != null) {
+                    String why = forEach(playbook, step, vars, run, stepId);
+                    if (why != null) {
+                        unclean = inconclusive(run, stepId, step, why, command);
+                        next = step.onFailure() == null ? Optional.empty() : Optional.ofNullable(steps.get(step.onFailure()));
+                        continue;
+                    }
+                }
                 evidence = Evidence.none(vars);
             }
             if (evidence.failed()) {
-                record(run, new StepRecord(stepId, step.title(), StepStatus.INCONCLUSIVE, null, "", evidence.reason(),
-                        List.of(), List.of(), command));
-                run.endReason = "step '" + stepId + "' inconclusive: " + evidence.reason();
+                unclean = inconclusive(run, stepId, step, evidence.reason(), command);
                 // Only the author knows where a session can go on without this evidence; guessing
                 // (the next step written) could walk into a conclusion nothing supports.
-                if (step.onFailure() == null) return;
-                next = playbook.step(step.onFailure());
+                if (step.onFailure() == null) return unclean;
+                next = Optional.ofNullable(steps.get(step.onFailure()));
                 continue;
             }
-            Decision d = StepDecider.decide(step, evidence);
+            Decision d = StepDecider.decide(step, evidence, playbook.version());
             vars.putAll(d.extracted());
+            if (d.unavailable() != null) {
+                unclean = inconclusive(run, stepId, step, d.unavailable(), command);
+                if (step.onFailure() == null) return unclean;
+                next = Optional.ofNullable(steps.get(step.onFailure()));
+                continue;
+            }
             Rule r = d.fired();
             if (r == null) {
                 record(run, new StepRecord(stepId, step.title(), StepStatus.INCONCLUSIVE, null, "",
                         "no rule of this step matched the evidence", List.of(), d.ruledOut(), command));
                 run.endReason = "step '" + stepId + "': no rule matched the evidence";
-                return;
+                return run.endReason;
+            }
+            List<Diagnosis> found;
+            try {
+                found = new ArrayList<>();
+                for (String id : r.diagnose()) found.add(diagnosis(playbook.diagnoses().get(id), playbook, vars, run));
+            } catch (Unavailable u) {
+                unclean = inconclusive(run, stepId, step, "cannot write the diagnosis: " + u.getMessage(), command);
+                return unclean;
             }
             record(run, new StepRecord(stepId, step.title(), StepStatus.DONE, r.finding(), d.says(), null, d.quotes(),
                     d.ruledOut(), command));
             if (!d.says().isBlank()) run.evidenceChain.add(d.says());
             for (String q : d.quotes()) run.evidenceChain.add("> " + q.strip());
-            for (String id : r.diagnose()) diagnose(playbook.diagnoses().get(id), playbook, vars, run);
-            if (r.handoff() != null) {
+            for (Diagnosis diagnosis : found) {
+                Diagnosis withChain = new Diagnosis(diagnosis.id(), diagnosis.title(), diagnosis.confidence(), diagnosis.summary(),
+                        run.evidenceChain, diagnosis.remedy(), diagnosis.playbook());
+                run.diagnoses.add(withChain);
+                listener.diagnosed(withChain);
+            }
+            if (r.handoff() != null && !inGroup) {
                 handoff(playbook, r.handoff(), vars, run, prefix);
-                return;
+                return unclean;
             }
             if (r.end() || r.gotoStep() == null) {
-                if (run.diagnoses.isEmpty() && run.endReason == null) run.endReason = d.says().isBlank() ? "no cause found" : d.says();
-                return;
+                if (!inGroup && run.diagnoses.isEmpty() && run.endReason == null) {
+                    run.endReason = d.says().isBlank() ? "no cause found" : d.says();
+                }
+                return unclean;
             }
-            next = playbook.step(r.gotoStep());
+            next = Optional.ofNullable(steps.get(r.gotoStep()));
         }
+        return unclean;
+    }
+
+    private String inconclusive(Run run, String stepId, Step step, String reason, String command) {
+        record(run, new StepRecord(stepId, step.title(), StepStatus.INCONCLUSIVE, null, "", reason, List.of(), List.of(), command));
+        run.endReason = "step '" + stepId + "' inconclusive: " + reason;
+        return run.endReason;
+    }
+
+    /**
+     * Walks the step's group once per item, each walk in a scope of its own, and puts the list of
+     * what each walk found (its variables, the item, {@code ok}, {@code reason}) in the collect
+     * variable. Returns why the list to walk could not be had, or null.
+     */
+    private String forEach(Playbook playbook, Step step, Map<String, Object> vars, Run run, String stepId) {
+        ForEach each = step.forEach();
+        Object in;
+        try {
+            in = each.in().value(vars);
+        } catch (Unavailable u) {
+            return "no list to walk: " + u.getMessage();
+        }
+        if (!(in instanceof List<?> items)) return "`" + each.in().source() + "` is not a list";
+        List<Object> collected = new ArrayList<>();
+        for (Object item : items) {
+            Map<String, Object> scope = new HashMap<>(vars);
+            scope.put(each.as(), item);
+            String itemEnd = run.endReason;
+            String why = walkSteps(playbook, each.steps(), each.firstStep(), scope, run, stepId + "[" + label(item) + "]/", true);
+            run.endReason = itemEnd; // one item's end is not the session's
+            Map<String, Object> found = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : scope.entrySet()) {
+                boolean setInWalk = !vars.containsKey(e.getKey()) || vars.get(e.getKey()) != e.getValue();
+                if (setInWalk && !(e.getValue() instanceof Absent) && !e.getKey().equals("response")) found.put(e.getKey(), e.getValue());
+            }
+            found.put(each.as(), item);
+            found.put("ok", why == null);
+            found.put("reason", why == null ? "" : why);
+            collected.add(found);
+        }
+        vars.put(each.collect(), collected);
+        return null;
+    }
+
+    /** How an item names its walk in step ids: a name, or its position. */
+    private static String label(Object item) {
+        if (item instanceof String s) return s;
+        if (item instanceof Map<?, ?> m) {
+            if (m.get("name") instanceof String s) return s;
+            if (m.get("metadata") instanceof Map<?, ?> meta && meta.get("name") instanceof String s) return s;
+        }
+        return String.valueOf(item);
     }
 
     /** Text shown before a step runs: a value that cannot be had shows as what is missing, never as nothing. */
@@ -144,11 +239,10 @@ public final class SessionEngine {
         listener.stepFinished(s);
     }
 
-    private void diagnose(DiagnosisSpec spec, Playbook playbook, Map<String, Object> vars, Run run) {
-        Diagnosis d = new Diagnosis(spec.id(), spec.title(), spec.confidence(), spec.summary().render(vars).strip(),
+    /** @throws Unavailable when its summary or remedy needs a value that is not there */
+    private Diagnosis diagnosis(DiagnosisSpec spec, Playbook playbook, Map<String, Object> vars, Run run) {
+        return new Diagnosis(spec.id(), spec.title(), spec.confidence(), spec.summary().render(vars).strip(),
                 run.evidenceChain, spec.remedy().render(vars).strip(), playbook.id());
-        run.diagnoses.add(d);
-        listener.diagnosed(d);
     }
 
     private void handoff(Playbook from, Rule.Handoff h, Map<String, Object> vars, Run run, String prefix) {

@@ -1,8 +1,12 @@
 package dev.ktriage.engine;
 
 import dev.ktriage.playbook.Extract;
+import dev.ktriage.playbook.Gather;
+import dev.ktriage.playbook.Let;
 import dev.ktriage.playbook.Rule;
 import dev.ktriage.playbook.Step;
+import dev.ktriage.playbook.lang.Absent;
+import dev.ktriage.playbook.lang.Unavailable;
 import dev.ktriage.spi.Extracted;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +19,12 @@ import java.util.Set;
 /**
  * Evidence in, decision out. A pure function: it reads no clock and calls no client, so a decision
  * made live and the same decision made from a transcript are the same.
+ *
+ * <p>Version 2 adds: the answer as {@code response} ({@code ok} when a node exited with a code the
+ * gather accepts, or the API answered without an error), the step's extracts and lets only from an
+ * answer that is ok (otherwise each is absent with the reason), and rules that stop at the first one
+ * that needs a value that is not there: the step is then inconclusive with the reason, never decided
+ * by a later rule on a guess.
  */
 public final class StepDecider {
 
@@ -22,34 +32,101 @@ public final class StepDecider {
     }
 
     public static Decision decide(Step step, Evidence evidence) {
+        return decide(step, evidence, 1);
+    }
+
+    public static Decision decide(Step step, Evidence evidence, int version) {
         Map<String, Object> vars = new HashMap<>(evidence.variables());
-        // found: a cluster object or body came back (not 404 or another error), or a node command exited 0.
-        int code = evidence.code();
-        vars.put("found", evidence.json() != null ? code < 400 : code == 0 || (code >= 200 && code < 400));
-        vars.put("code", code);
-        vars.put("output", evidence.text());
+        String notOk = null;
+        if (version == 2) {
+            notOk = response(step, evidence, vars);
+        } else {
+            // found: a cluster object or body came back (not 404 or another error), or a node command exited 0.
+            int code = evidence.code();
+            vars.put("found", evidence.json() != null ? code < 400 : code == 0 || (code >= 200 && code < 400));
+            vars.put("code", code);
+            vars.put("output", evidence.text());
+        }
         Map<String, Object> extracted = new LinkedHashMap<>();
         Map<String, List<String>> quotes = new HashMap<>();
         for (Extract x : step.extracts()) {
-            Evidence view = new Evidence(evidence.status(), evidence.reason(), evidence.text(), evidence.json(),
-                    evidence.code(), evidence.command(), vars);
-            Extracted e = x.compiled().extract(view);
-            vars.put(x.name(), e.value());
-            extracted.put(x.name(), e.value());
+            if (notOk != null) {
+                put(vars, extracted, x.name(), new Absent(notOk));
+                continue;
+            }
+            Extracted e = x.compiled().extract(evidence.withVariables(vars));
+            put(vars, extracted, x.name(), e.value());
             quotes.put(x.name(), e.quotes());
+        }
+        for (Let let : step.lets()) {
+            Object value;
+            if (notOk != null) {
+                value = new Absent(notOk);
+            } else {
+                try {
+                    value = let.value().value(vars);
+                } catch (Unavailable u) {
+                    value = new Absent(u.getMessage());
+                }
+            }
+            put(vars, extracted, let.name(), value);
         }
         List<String> ruledOut = new ArrayList<>();
         for (Rule r : step.rules()) {
-            if (r.when() == null || r.when().holds(vars)) {
+            boolean holds;
+            String says;
+            try {
+                holds = r.when() == null || r.when().holds(vars);
+                says = holds ? r.says().render(vars) : null;
+            } catch (Unavailable u) {
+                return Decision.unavailable(extracted, u.getMessage(), ruledOut);
+            }
+            if (holds) {
                 Set<String> used = new LinkedHashSet<>();
                 if (r.when() != null) used.addAll(r.when().variables());
                 used.addAll(r.says().variables());
                 Set<String> lines = new LinkedHashSet<>();
                 for (String v : used) lines.addAll(quotes.getOrDefault(v, List.of()));
-                return new Decision(extracted, r, r.says().render(vars), List.copyOf(lines), ruledOut);
+                return new Decision(extracted, r, says, List.copyOf(lines), ruledOut, null);
             }
             if (r.finding() != null) ruledOut.add(r.finding());
         }
-        return new Decision(extracted, null, "", List.of(), ruledOut);
+        return new Decision(extracted, null, "", List.of(), ruledOut, null);
+    }
+
+    private static void put(Map<String, Object> vars, Map<String, Object> extracted, String name, Object value) {
+        vars.put(name, value);
+        extracted.put(name, value);
+    }
+
+    /**
+     * Puts {@code response} in {@code vars}; returns why the answer is not one to read values from
+     * (an exit code the gather does not accept, an API error), or null when it is.
+     */
+    private static String response(Step step, Evidence evidence, Map<String, Object> vars) {
+        if (step.gather() == null) {
+            vars.remove("response");
+            return null;
+        }
+        Map<String, Object> r = new LinkedHashMap<>(evidence.facts());
+        int code = evidence.code();
+        String notOk = null;
+        if (step.gather() instanceof Gather.Node n) {
+            boolean fanOut = r.containsKey("answered");
+            boolean ok = fanOut || n.accept() == null || n.accept().contains(code);
+            r.put("found", fanOut || code == 0);
+            r.put("ok", ok);
+            if (!ok) notOk = "`" + evidence.command() + "` exited " + code + GatherRunner.firstLine((String) r.get("stderr"));
+        } else {
+            boolean found = code < 400;
+            boolean ok = found || code == 404;
+            r.put("found", found);
+            r.put("ok", ok);
+            if (!ok) notOk = "`" + evidence.command() + "` answered " + code + (evidence.text().isBlank() ? ""
+                    : ": " + evidence.text().strip().lines().findFirst().orElse(""));
+            else if (!found) notOk = "`" + evidence.command() + "` answered 404: not found";
+        }
+        vars.put("response", r);
+        return notOk;
     }
 }

@@ -1,6 +1,6 @@
 package dev.ktriage.playbook;
 
-import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.playbook.lang.Text;
 import java.util.List;
 
 /**
@@ -16,6 +16,6 @@ public final class AdHocNodeCommand {
     /** @throws IllegalArgumentException naming the rule the command breaks (a {@link dev.ktriage.allowlist.CommandRefused}) */
     public static List<String> argv(String commandLine) {
         if (commandLine.contains("$")) throw new IllegalArgumentException("'$' in a node command: nothing is substituted here");
-        return NodeCommandTemplate.parse(commandLine).argv().stream().map(Template::source).toList();
+        return NodeCommandTemplate.parse(commandLine).argv().stream().map(Text::source).toList();
     }
 }

@@ -1,7 +1,7 @@
 package dev.ktriage.playbook;
 
-import dev.ktriage.playbook.expr.Template;
 import dev.ktriage.playbook.lang.Text;
+import dev.ktriage.yaml.YNode;
 import dev.ktriage.yaml.YNode.YMap;
 import java.util.Set;
 
@@ -19,7 +19,7 @@ final class ClusterGatherReader {
     private ClusterGatherReader() {
     }
 
-    static Gather.Cluster read(YMap m) {
+    static Gather.Cluster read(YMap m, java.util.function.Function<YNode, Text> text) {
         m.onlyKeys(Set.of("get", "list", "logs", "raw", "namespace", "name", "labelSelector", "fieldSelector",
                 "limit", "container", "previous", "tailLines"));
         String verb = null;
@@ -31,10 +31,10 @@ final class ClusterGatherReader {
         }
         if (verb == null) throw m.error("a cluster gather needs one of: get, list, logs, raw");
         String target = m.get(verb).asText();
-        Text ns = t(m, "namespace");
-        Text name = t(m, "name");
-        Text labels = t(m, "labelSelector");
-        Text fields = t(m, "fieldSelector");
+        Text ns = t(m, "namespace", text);
+        Text name = t(m, "name", text);
+        Text labels = t(m, "labelSelector", text);
+        Text fields = t(m, "fieldSelector", text);
         Integer limit = m.has("limit") ? m.get("limit").asInt() : null;
         switch (verb) {
             case "get" -> {
@@ -54,17 +54,17 @@ final class ClusterGatherReader {
                 if (ns == null) throw m.error("'logs' needs a 'namespace'");
                 Integer tail = m.has("tailLines") ? m.get("tailLines").asInt() : 500;
                 boolean previous = m.has("previous") && m.get("previous").asBoolean();
-                return new Gather.Cluster("logs", "pods", ns, PlaybookLoader.template(m.get("logs")), null, null, null,
-                        t(m, "container"), previous, tail, null);
+                return new Gather.Cluster("logs", "pods", ns, text.apply(m.get("logs")), null, null, null,
+                        t(m, "container", text), previous, tail, null);
             }
             default -> {
                 if (!target.startsWith("/")) throw m.get("raw").error("a raw path starts with '/'");
-                return new Gather.Cluster("raw", null, null, null, null, null, null, null, false, null, PlaybookLoader.template(m.get("raw")));
+                return new Gather.Cluster("raw", null, null, null, null, null, null, null, false, null, text.apply(m.get("raw")));
             }
         }
     }
 
-    private static Text t(YMap m, String key) {
-        return m.has(key) ? PlaybookLoader.template(m.get(key)) : null;
+    private static Text t(YMap m, String key, java.util.function.Function<YNode, Text> text) {
+        return m.has(key) ? text.apply(m.get(key)) : null;
     }
 }

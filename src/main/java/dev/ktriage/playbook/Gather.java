@@ -27,7 +27,10 @@ public sealed interface Gather {
     /**
      * A command on one node. {@code argv} is fixed at load time: each template becomes exactly one
      * argument, whatever a cluster-provided value contains.
+     *
+     * @param accept the exit codes that count as an answer (version 2; e.g. grep's 1 for "no match");
+     *               another code is an answer with an error, and the step's extracts have no value
      */
-    record Node(Text on, List<Text> argv, boolean sudo, int timeoutSeconds) implements Gather {
+    record Node(Text on, List<Text> argv, boolean sudo, int timeoutSeconds, List<Integer> accept) implements Gather {
     }
 }

@@ -5,6 +5,7 @@ import dev.ktriage.allowlist.CommandRefused;
 import dev.ktriage.allowlist.Word;
 import dev.ktriage.playbook.expr.ExprException;
 import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.playbook.lang.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,28 +20,46 @@ final class NodeCommandTemplate {
     private static final String METACHARACTERS = "|;&<>`\"\\(){}*?~#!\n";
 
     /** The argument templates and where each starts in the command as written. */
-    record Split(List<Template> argv, List<Integer> offsets) {
+    record Split(List<Text> argv, List<Integer> offsets) {
 
         /** The words as the allow-list sees them: literal, or a hole the step fills. */
         List<Word> words() {
             List<Word> out = new ArrayList<>();
             for (int i = 0; i < argv.size(); i++) {
-                Template t = argv.get(i);
+                Text t = argv.get(i);
                 out.add(new Word(t.source(), t.isConstant() ? Word.Kind.LITERAL : Word.Kind.TEMPLATE, offsets.get(i)));
             }
             return out;
         }
     }
 
+    /** Makes one argument's template; a template that does not compile is a {@link CommandRefused} at its offset. */
+    interface Words {
+        Text word(String text, int start);
+    }
+
+    /** Version 1 templates. */
+    static final Words V1 = (text, start) -> {
+        try {
+            return Template.parse(text);
+        } catch (ExprException e) {
+            throw new CommandRefused("in '" + text + "': " + e.getMessage(), start);
+        }
+    };
+
     private NodeCommandTemplate() {
+    }
+
+    static Split parse(String command) {
+        return parse(command, V1);
     }
 
     /**
      * @throws CommandRefused for shell syntax or a command the allow-list does not admit, with the
      *                        offset of the offending argument
      */
-    static Split parse(String command) {
-        List<Template> argv = new ArrayList<>();
+    static Split parse(String command, Words words) {
+        List<Text> argv = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         int start = -1;
@@ -48,7 +67,7 @@ final class NodeCommandTemplate {
         while (i < command.length()) {
             char c = command.charAt(i);
             if (c == ' ' || c == '\t') {
-                if (start >= 0) add(argv, offsets, word, start);
+                if (start >= 0) add(argv, offsets, word, start, words);
                 start = -1;
                 i++;
                 continue;
@@ -75,21 +94,17 @@ final class NodeCommandTemplate {
                 i++;
             }
         }
-        if (start >= 0) add(argv, offsets, word, start);
+        if (start >= 0) add(argv, offsets, word, start, words);
         if (argv.isEmpty()) throw new CommandRefused("empty node command", 0);
         Split split = new Split(List.copyOf(argv), List.copyOf(offsets));
         AllowList.check(split.words());
         return split;
     }
 
-    private static void add(List<Template> argv, List<Integer> offsets, StringBuilder word, int start) {
+    private static void add(List<Text> argv, List<Integer> offsets, StringBuilder word, int start, Words words) {
         String text = word.toString();
         word.setLength(0);
-        try {
-            argv.add(Template.parse(text));
-        } catch (ExprException e) {
-            throw new CommandRefused("in '" + text + "': " + e.getMessage(), start);
-        }
+        argv.add(words.word(text, start));
         offsets.add(start);
     }
 }

@@ -1,41 +1,46 @@
 package dev.ktriage.playbook;
 
-import dev.ktriage.allowlist.CommandRefused;
-import dev.ktriage.playbook.expr.Expr;
-import dev.ktriage.playbook.expr.ExprException;
-import dev.ktriage.playbook.expr.ExprCondition;
-import dev.ktriage.playbook.expr.ExprParser;
-import dev.ktriage.playbook.expr.Template;
-import dev.ktriage.playbook.lang.Condition;
-import dev.ktriage.playbook.lang.Text;
-import dev.ktriage.spi.Extractor;
+import dev.ktriage.cel.ExpressionSource;
 import dev.ktriage.yaml.Location;
 import dev.ktriage.yaml.YNode;
 import dev.ktriage.yaml.YNode.YMap;
 import dev.ktriage.yaml.YamlException;
 import dev.ktriage.yaml.YamlReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import dev.ktriage.playbook.lang.Condition;
+import dev.ktriage.playbook.lang.Text;
 import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads one playbook file, strictly: unknown keys, wrong types, duplicate ids, {@code goto} targets
- * that do not exist and diagnoses no rule reaches are errors naming file:line:column.
+ * that do not exist and diagnoses no rule reaches are errors naming file:line:column. The file's
+ * {@code version} (1 when absent) picks the language its text and conditions are written in
+ * ({@link Dialect}); version 2 adds CEL type-checking, lets, forEach and structured extractors.
  */
 public final class PlaybookLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
+    private static final Set<String> ROOT_KEYS = Set.of("id", "title", "description", "symptoms", "inputs", "steps", "diagnoses");
 
     private final ExtractorRegistry extractors;
+    private final ExpressionSource expressions;
+    private Dialect dialect;
 
     public PlaybookLoader(ExtractorRegistry extractors) {
+        this(extractors, Expressions.shared());
+    }
+
+    public PlaybookLoader(ExtractorRegistry extractors, ExpressionSource expressions) {
         this.extractors = extractors;
+        this.expressions = expressions;
     }
 
     public Playbook load(String text, String displayName, String origin) {
@@ -43,17 +48,30 @@ public final class PlaybookLoader {
     }
 
     /** A playbook from its file's YAML documents, already read (see {@link YamlReader#readAll(String, String)}). */
-    public Playbook load(List<YNode> docs, String displayName, String origin) {
+    public synchronized Playbook load(List<YNode> docs, String displayName, String origin) {
         if (docs.size() != 1) throw new YamlException(new Location(displayName, 1, 1), "a playbook file holds exactly one YAML document");
-        YMap root = docs.get(0).asMap().onlyKeys(Set.of("id", "title", "description", "symptoms", "inputs", "steps", "diagnoses"));
+        YMap root = docs.get(0).asMap();
+        int version = version(root);
+        Set<String> keys = new HashSet<>(ROOT_KEYS);
+        if (version == 2) keys.addAll(Set.of("version", "blocks"));
+        root.onlyKeys(keys);
         String id = id(root.require("id"));
-        Map<String, DiagnosisSpec> diagnoses = diagnoses(root);
         List<Input> inputs = inputs(root);
-        Map<String, Step> steps = steps(root, diagnoses);
+        dialect = version == 2 ? new CelDialect(root, inputs, extractors, expressions) : new V1Dialect(extractors);
+        Map<String, DiagnosisSpec> diagnoses = diagnoses(root);
+        Map<String, Step> steps = steps(root.require("steps"), diagnoses);
         Playbook p = new Playbook(id, root.require("title").asText(), root.text("description", ""),
-                symptoms(root), inputs, steps, diagnoses, origin, root.at());
+                symptoms(root), inputs, steps, diagnoses, origin, version, root.at());
         new PlaybookGraph(p).check();
         return p;
+    }
+
+    private static int version(YMap root) {
+        if (!root.has("version")) return 1;
+        int v = root.get("version").asInt();
+        if (v == 1) throw root.get("version").error("version 1 is written without a 'version' key");
+        if (v != 2) throw root.get("version").error("this ktriage reads playbook language versions 1 and 2, not " + v);
+        return v;
     }
 
     private List<Symptom> symptoms(YMap root) {
@@ -109,16 +127,16 @@ public final class PlaybookLoader {
             String confidence = m.text("confidence", "medium");
             if (!CONFIDENCE.contains(confidence)) throw m.get("confidence").error("confidence must be high, medium or low");
             DiagnosisSpec d = new DiagnosisSpec(id, m.require("title").asText(), confidence,
-                    template(m, "summary"), template(m, "remedy"), m.at());
+                    dialect.text(m.get("summary")), dialect.text(m.get("remedy")), m.at());
             if (out.putIfAbsent(id, d) != null) throw m.require("id").error("duplicate diagnosis id '" + id + "'");
         }
         return out;
     }
 
-    private Map<String, Step> steps(YMap root, Map<String, DiagnosisSpec> diagnoses) {
+    private Map<String, Step> steps(YNode list, Map<String, DiagnosisSpec> diagnoses) {
         Map<String, Step> out = new LinkedHashMap<>();
-        List<YNode> items = root.require("steps").asList().items();
-        if (items.isEmpty()) throw root.get("steps").error("a playbook needs at least one step");
+        List<YNode> items = list.asList().items();
+        if (items.isEmpty()) throw list.error("a playbook needs at least one step");
         for (YNode n : items) {
             Step s = step(n.asMap(), diagnoses);
             if (out.putIfAbsent(s.id(), s) != null) throw n.asMap().require("id").error("duplicate step id '" + s.id() + "'");
@@ -127,89 +145,65 @@ public final class PlaybookLoader {
     }
 
     private Step step(YMap m, Map<String, DiagnosisSpec> diagnoses) {
-        m.onlyKeys(Set.of("id", "title", "explain", "gather", "ask", "extract", "next", "onFailure"));
+        m.onlyKeys(dialect.stepKeys());
         String id = id(m.require("id"));
         Gather gather = m.has("gather") ? gather(m.get("gather").asMap()) : null;
         Question ask = m.has("ask") ? question(m.get("ask").asMap()) : null;
-        if (gather != null && ask != null) throw new YamlException(m.keyAt("ask"), "a step either gathers or asks, not both");
+        ForEach forEach = m.has("forEach") ? forEach(m.get("forEach").asMap(), diagnoses) : null;
+        if ((gather != null ? 1 : 0) + (ask != null ? 1 : 0) + (forEach != null ? 1 : 0) > 1) {
+            throw m.error("a step gathers, asks or walks a forEach: one of them");
+        }
         List<Rule> rules = new ArrayList<>();
         for (YNode r : m.require("next").asList().items()) rules.add(rule(r.asMap(), diagnoses));
         if (rules.isEmpty()) throw m.get("next").error("a step needs at least one rule in 'next'");
-        return new Step(id, m.text("title", id), template(m, "explain"), gather, ask, extracts(m), rules,
-                m.has("onFailure") ? id(m.get("onFailure")) : null, m.at());
+        return new Step(id, m.text("title", id), dialect.text(m.get("explain")), gather, ask, dialect.extracts(m), rules,
+                m.has("onFailure") ? id(m.get("onFailure")) : null, dialect.lets(m), forEach, m.at());
+    }
+
+    private ForEach forEach(YMap m, Map<String, DiagnosisSpec> diagnoses) {
+        m.onlyKeys(Set.of("in", "as", "collect", "steps"));
+        return new ForEach(dialect.expression(m.require("in")), m.require("as").asText(), m.require("collect").asText(),
+                steps(m.require("steps"), diagnoses), m.at());
     }
 
     private Gather gather(YMap m) {
         m.onlyKeys(Set.of("cluster", "node"));
         if (m.has("cluster") == m.has("node")) throw m.error("gather needs exactly one of 'cluster' or 'node'");
-        return m.has("cluster") ? ClusterGatherReader.read(m.get("cluster").asMap()) : nodeGather(m.get("node").asMap());
+        return m.has("cluster") ? ClusterGatherReader.read(m.get("cluster").asMap(), dialect::text) : nodeGather(m.get("node").asMap());
     }
 
     private Gather nodeGather(YMap m) {
-        m.onlyKeys(Set.of("on", "run", "sudo", "timeout", "readOnly"));
-        if (!m.has("readOnly") || !m.get("readOnly").asBoolean()) {
-            throw m.error("node commands must be marked 'readOnly: true' (ktriage never changes a node)");
-        }
-        List<Text> argv;
-        YNode run = m.require("run");
-        try {
-            argv = List.copyOf(NodeCommandTemplate.parse(run.asText()).argv());
-        } catch (CommandRefused e) {
-            Location at = run instanceof YNode.YScalar s ? s.locate(e.offset()) : run.at();
-            throw new YamlException(at, e.getMessage());
-        }
+        dialect.checkNode(m);
+        m.onlyKeys(dialect.nodeKeys());
+        List<Text> argv = dialect.command(m.require("run"));
         int timeout = m.has("timeout") ? m.get("timeout").asInt() : 10;
         if (timeout < 1 || timeout > 300) throw m.get("timeout").error("timeout must be 1..300 seconds");
-        return new Gather.Node(template(m.require("on")), argv, m.has("sudo") && m.get("sudo").asBoolean(), timeout);
+        List<Integer> accept = null;
+        if (dialect.version() == 2) {
+            accept = new ArrayList<>();
+            if (m.has("accept")) {
+                for (YNode c : m.get("accept").asList().items()) {
+                    int code = c.asInt();
+                    if (code < 0 || code > 255) throw c.error("an exit code is 0..255");
+                    accept.add(code);
+                }
+            } else {
+                accept.add(0);
+            }
+        }
+        return new Gather.Node(dialect.text(m.require("on")), argv, m.has("sudo") && m.get("sudo").asBoolean(), timeout, accept);
     }
 
     private Question question(YMap m) {
         m.onlyKeys(Set.of("id", "text", "choices"));
         List<String> choices = new ArrayList<>();
         if (m.has("choices")) for (YNode c : m.get("choices").asList().items()) choices.add(c.asText());
-        return new Question(variableName(m.require("id")), template(m.require("text")), choices);
-    }
-
-    private List<Extract> extracts(YMap step) {
-        List<Extract> out = new ArrayList<>();
-        if (!step.has("extract")) return out;
-        YMap all = step.get("extract").asMap();
-        for (Map.Entry<String, YNode> e : all.entries().entrySet()) {
-            Location at = all.keyAt(e.getKey());
-            if (!VARIABLE.matcher(e.getKey()).matches()) throw new YamlException(at, "'" + e.getKey() + "' is not a valid variable name");
-            out.add(extract(e.getKey(), e.getValue().asMap(), at));
-        }
-        return out;
-    }
-
-    private Extract extract(String name, YMap spec, Location at) {
-        String type = null;
-        Map<String, String> options = new LinkedHashMap<>();
-        for (Map.Entry<String, YNode> e : spec.entries().entrySet()) {
-            if (extractors.get(e.getKey()) != null) {
-                if (type != null) throw new YamlException(spec.keyAt(e.getKey()), "two extractor types for '" + name + "': " + type + " and " + e.getKey());
-                type = e.getKey();
-            } else {
-                options.put(e.getKey(), e.getValue().asText());
-            }
-        }
-        if (type == null) {
-            throw spec.error("no known extractor type for '" + name + "' (known: " + String.join(", ", extractors.types()) + ")");
-        }
-        Extractor x = extractors.get(type);
-        for (String opt : options.keySet()) {
-            if (!x.options().contains(opt)) throw new YamlException(spec.keyAt(opt), "unknown option '" + opt + "' for " + type + " (expected: " + x.options() + ")");
-        }
-        try {
-            return new Extract(name, type, x.compile(spec.get(type).asText(), options), at);
-        } catch (IllegalArgumentException e) {
-            throw spec.get(type).error(e.getMessage());
-        }
+        return new Question(variableName(m.require("id")), dialect.text(m.require("text")), choices);
     }
 
     private Rule rule(YMap m, Map<String, DiagnosisSpec> diagnoses) {
         m.onlyKeys(Set.of("when", "finding", "says", "diagnose", "goto", "handoff", "end"));
-        Condition when = m.has("when") ? new ExprCondition(expr(m.get("when")), m.get("when").asText()) : null;
+        Condition when = m.has("when") ? dialect.condition(m.get("when")) : null;
         List<String> diagnose = new ArrayList<>();
         if (m.has("diagnose")) {
             YNode d = m.get("diagnose");
@@ -227,14 +221,14 @@ public final class PlaybookLoader {
         if (targets > 1) throw m.error("a rule goes to one place: 'goto', 'handoff' or 'end'");
         if (targets == 0 && diagnose.isEmpty()) throw m.error("a rule needs 'goto', 'handoff', 'end' or 'diagnose'");
         String finding = m.has("finding") ? id(m.get("finding")) : null;
-        return new Rule(when, finding, template(m, "says"), diagnose, gotoStep, handoff, end, m.at());
+        return new Rule(when, finding, dialect.text(m.get("says")), diagnose, gotoStep, handoff, end, m.at());
     }
 
     private Rule.Handoff handoff(YMap m) {
         m.onlyKeys(Set.of("playbook", "set"));
         Map<String, Text> set = new LinkedHashMap<>();
         if (m.has("set")) {
-            for (Map.Entry<String, YNode> e : m.get("set").asMap().entries().entrySet()) set.put(e.getKey(), template(e.getValue()));
+            for (Map.Entry<String, YNode> e : m.get("set").asMap().entries().entrySet()) set.put(e.getKey(), dialect.text(e.getValue()));
         }
         return new Rule.Handoff(id(m.require("playbook")), set, m.at());
     }
@@ -246,30 +240,12 @@ public final class PlaybookLoader {
     }
 
     private static String variableName(YNode n) {
-        String id = n.asText();
-        if (!VARIABLE.matcher(id).matches()) throw n.error("'" + id + "' is not a valid name (letters, digits, '_')");
-        return id;
+        return variableName(n.asText(), n.at());
     }
 
-    private static Expr expr(YNode n) {
-        try {
-            return ExprParser.parse(n.asText());
-        } catch (ExprException e) {
-            Location at = n.at();
-            throw new YamlException(at, "in expression '" + n.asText() + "' at column " + (e.offset() + 1) + ": " + e.getMessage());
-        }
-    }
-
-    static Template template(YNode n) {
-        try {
-            return Template.parse(n.asText());
-        } catch (ExprException e) {
-            throw n.error("in template: " + e.getMessage());
-        }
-    }
-
-    private static Template template(YMap m, String key) {
-        return m.has(key) ? template(m.get(key)) : Template.parse("");
+    static String variableName(String name, Location at) {
+        if (!VARIABLE.matcher(name).matches()) throw new YamlException(at, "'" + name + "' is not a valid name (letters, digits, '_')");
+        return name;
     }
 
     private static Pattern regex(YNode n) {

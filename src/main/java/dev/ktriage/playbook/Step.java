@@ -12,6 +12,8 @@ import java.util.List;
  * @param ask       a question for the operator; null when the step needs none
  * @param onFailure the step to go to when the gather fails (the step is inconclusive either way);
  *                  without it the session ends there, inconclusive, with the reason
+ * @param lets      values computed after the extracts (version 2)
+ * @param forEach   the group of steps this step walks per item, before its rules (version 2); null if none
  */
 public record Step(
         String id,
@@ -22,5 +24,7 @@ public record Step(
         List<Extract> extracts,
         List<Rule> rules,
         String onFailure,
+        List<Let> lets,
+        ForEach forEach,
         Location at) {
 }

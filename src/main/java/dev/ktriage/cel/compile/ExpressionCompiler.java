@@ -15,6 +15,7 @@ import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.parser.CelStandardMacro;
 import dev.ktriage.cel.CompileException;
 import dev.ktriage.cel.Compiled;
+import dev.ktriage.cel.ExpressionSource;
 import dev.ktriage.cel.Functions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * comparison across int and double, and ktriage's helpers. The only package that imports cel-java:
  * nothing of it loads when a session runs from the catalog cache.
  */
-public final class ExpressionCompiler {
+public final class ExpressionCompiler implements ExpressionSource {
 
     private static final List<StandardFunction> STANDARD = List.of(StandardFunction.IN, StandardFunction.NOT_STRICTLY_FALSE,
             StandardFunction.CONDITIONAL, StandardFunction.LOGICAL_NOT, StandardFunction.LOGICAL_OR, StandardFunction.LOGICAL_AND,
@@ -62,6 +63,7 @@ public final class ExpressionCompiler {
      *
      * @throws CompileException with the offset of the first problem
      */
+    @Override
     public Compiled compile(String source, Map<String, String> variables) {
         Map<String, String> sorted = new TreeMap<>(variables);
         String key = sorted + "\u0000" + source;
