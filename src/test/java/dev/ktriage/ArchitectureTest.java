@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * sshj and MINA; only the TUI touches Lanterna, only the REPL JLine, only the CLI picocli; decisions
  * never reach for a client; nothing but the cli imports the cli (it wires the rest: the front ends get
  * what they need from it through ui interfaces such as SessionLauncher and CommandShell); only Main
- * exits the process.
+ * exits the process; the gateways import nothing of the lab, which builds them pointed at itself.
  */
 class ArchitectureTest {
 
@@ -42,6 +42,9 @@ class ArchitectureTest {
     private static final List<String> PURE = List.of("dev.ktriage.engine", "dev.ktriage.playbook", "dev.ktriage.spi");
     private static final List<String> NOT_IN_PURE = List.of("dev.ktriage.gateway.cluster", "dev.ktriage.gateway.node",
             "dev.ktriage.lab", "dev.ktriage.ui", "dev.ktriage.cli", "dev.ktriage.transcript");
+
+    /** The lab builds gateways pointed at itself (LabNodeGateway); a gateway knows nothing of the lab. */
+    private static final String GATEWAY = "dev.ktriage.gateway";
 
     @Test
     void layersHold() throws IOException {
@@ -67,6 +70,9 @@ class ArchitectureTest {
                 }
                 if (PURE.stream().anyMatch(pkg::startsWith) && NOT_IN_PURE.stream().anyMatch(p -> imp.startsWith(p + "."))) {
                     violations.add(SRC.relativize(f) + " (engine/playbook) imports " + imp);
+                }
+                if (pkg.startsWith(GATEWAY) && imp.startsWith("dev.ktriage.lab.")) {
+                    violations.add(SRC.relativize(f) + " (gateway) imports the lab: " + imp);
                 }
             }
             if (text.contains("System.exit(") && !f.endsWith(Path.of("dev/ktriage/cli/Main.java"))) {
