@@ -1,6 +1,8 @@
 package dev.ktriage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * sshj and MINA; only the TUI touches Lanterna, only the REPL JLine, only the CLI picocli; decisions
  * never reach for a client; nothing but the cli imports the cli (it wires the rest: the front ends get
  * what they need from it through ui interfaces such as SessionLauncher and CommandShell); only Main
- * exits the process; the gateways import nothing of the lab, which builds them pointed at itself.
+ * exits the process; the gateways import nothing of the lab, which builds them pointed at itself; and
+ * no two packages depend on each other, however indirectly, so that each layer can be read, tested
+ * and changed on its own.
  */
 class ArchitectureTest {
 
@@ -81,5 +85,13 @@ class ArchitectureTest {
         }
         assertEquals(List.of(), violations);
         if (files.size() < 20) throw new AssertionError("expected the sources under " + SRC + ", found " + files.size());
+    }
+
+    @Test
+    void noPackageCycles() throws IOException {
+        PackageGraph graph = PackageGraph.of(SRC);
+        assertTrue(graph.packages().size() >= 20, () -> "expected the packages under " + SRC + ", found " + graph.packages());
+        List<String> cycles = graph.cycles();
+        if (!cycles.isEmpty()) fail("package cycles:\n" + String.join("\n", cycles));
     }
 }
