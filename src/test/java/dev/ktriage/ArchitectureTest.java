@@ -1,6 +1,8 @@
 package dev.ktriage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * sshj and MINA; only the TUI touches Lanterna, only the REPL JLine, only the CLI picocli; decisions
  * never reach for a client; nothing but the cli imports the cli (it wires the rest: the front ends get
  * what they need from it through ui interfaces such as SessionLauncher and CommandShell); only Main
- * exits the process.
+ * exits the process; the gateways import nothing of the lab, which builds them pointed at itself; and
+ * no two packages depend on each other, however indirectly, so that each layer can be read, tested
+ * and changed on its own.
  */
 class ArchitectureTest {
 
@@ -45,6 +49,9 @@ class ArchitectureTest {
     private static final List<String> NOT_IN_PURE = List.of("dev.ktriage.gateway.cluster", "dev.ktriage.gateway.node",
             "dev.ktriage.lab", "dev.ktriage.ui", "dev.ktriage.cli", "dev.ktriage.transcript");
 
+    /** The lab builds gateways pointed at itself (LabNodeGateway); a gateway knows nothing of the lab. */
+    private static final String GATEWAY = "dev.ktriage.gateway";
+
     @Test
     void layersHold() throws IOException {
         List<String> violations = new ArrayList<>();
@@ -70,6 +77,9 @@ class ArchitectureTest {
                 if (PURE.stream().anyMatch(pkg::startsWith) && NOT_IN_PURE.stream().anyMatch(p -> imp.startsWith(p + "."))) {
                     violations.add(SRC.relativize(f) + " (engine/playbook) imports " + imp);
                 }
+                if (pkg.startsWith(GATEWAY) && imp.startsWith("dev.ktriage.lab.")) {
+                    violations.add(SRC.relativize(f) + " (gateway) imports the lab: " + imp);
+                }
             }
             if (text.contains("System.exit(") && !f.endsWith(Path.of("dev/ktriage/cli/Main.java"))) {
                 violations.add(SRC.relativize(f) + " calls System.exit");
@@ -77,5 +87,13 @@ class ArchitectureTest {
         }
         assertEquals(List.of(), violations);
         if (files.size() < 20) throw new AssertionError("expected the sources under " + SRC + ", found " + files.size());
+    }
+
+    @Test
+    void noPackageCycles() throws IOException {
+        PackageGraph graph = PackageGraph.of(SRC);
+        assertTrue(graph.packages().size() >= 20, () -> "expected the packages under " + SRC + ", found " + graph.packages());
+        List<String> cycles = graph.cycles();
+        if (!cycles.isEmpty()) fail("package cycles:\n" + String.join("\n", cycles));
     }
 }

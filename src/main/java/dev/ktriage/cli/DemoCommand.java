@@ -1,7 +1,7 @@
 package dev.ktriage.cli;
 
 import dev.ktriage.engine.SessionResult;
-import dev.ktriage.lab.scenario.BuiltInScenarios;
+import dev.ktriage.lab.BuiltInScenarios;
 import dev.ktriage.lab.scenario.Expectation;
 import dev.ktriage.lab.scenario.Scenario;
 import dev.ktriage.lab.scenario.ScenarioLoader;

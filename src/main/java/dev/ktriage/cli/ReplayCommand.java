@@ -1,6 +1,6 @@
 package dev.ktriage.cli;
 
-import dev.ktriage.transcript.Replayer;
+import dev.ktriage.replay.Replayer;
 import dev.ktriage.transcript.Transcript;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package dev.ktriage.lab;
 import dev.ktriage.gateway.ClusterGateway;
 import dev.ktriage.gateway.NodeGateway;
 import dev.ktriage.gateway.cluster.Fabric8ClusterGateway;
-import dev.ktriage.gateway.node.SshNodeGateway;
 import dev.ktriage.lab.api.LabApiServer;
 import dev.ktriage.lab.scenario.Scenario;
 import dev.ktriage.lab.ssh.LabSshServer;
@@ -81,7 +80,7 @@ public final class Lab implements AutoCloseable {
     }
 
     public NodeGateway nodeGateway() {
-        return SshNodeGateway.forLab(ssh);
+        return LabNodeGateway.open(ssh);
     }
 
     public Scenario scenario() {

@@ -17,7 +17,8 @@ import java.util.Map;
 /** Reads YAML (one or many documents) into {@link YNode} trees that keep file:line:column. */
 public final class YamlReader {
 
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /** Also {@link YNodeJson}'s, so that a scalar it reads again means there what it meant in the file. */
+    static final YAMLFactory FACTORY = new YAMLFactory();
 
     private final String displayName;
     private String text;

@@ -22,7 +22,7 @@ class TriageCommandTest {
     /** Every seed incident's scenario (folder named seed-*): triage suggests the playbook its expect.yaml runs. */
     @org.junit.jupiter.api.TestFactory
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> triageSuggestsEachSeedsPlaybookFirst() {
-        var seeds = dev.ktriage.lab.scenario.BuiltInScenarios.all().stream().filter(e -> e.name().startsWith("seed-")).toList();
+        var seeds = dev.ktriage.lab.BuiltInScenarios.all().stream().filter(e -> e.name().startsWith("seed-")).toList();
         org.junit.jupiter.api.Assertions.assertFalse(seeds.isEmpty());
         return seeds.stream().map(e -> org.junit.jupiter.api.DynamicTest.dynamicTest(e.name(), () -> {
             String expected = dev.ktriage.lab.scenario.ScenarioLoader.load(e.dir()).expect().orElseThrow().playbook();

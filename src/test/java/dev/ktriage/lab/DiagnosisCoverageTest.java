@@ -2,7 +2,6 @@ package dev.ktriage.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ktriage.lab.scenario.BuiltInScenarios;
 import dev.ktriage.lab.scenario.Expectation;
 import dev.ktriage.lab.scenario.ScenarioLoader;
 import dev.ktriage.playbook.Playbook;

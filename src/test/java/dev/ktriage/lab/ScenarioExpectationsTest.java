@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktriage.cli.Cli;
-import dev.ktriage.lab.scenario.BuiltInScenarios;
 import dev.ktriage.lab.scenario.Expectation;
 import dev.ktriage.lab.scenario.ScenarioLoader;
 import java.nio.file.Path;

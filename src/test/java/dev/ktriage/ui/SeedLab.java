@@ -5,7 +5,7 @@ import dev.ktriage.engine.SessionListener;
 import dev.ktriage.gateway.ClusterGateway;
 import dev.ktriage.gateway.NodeGateway;
 import dev.ktriage.lab.Lab;
-import dev.ktriage.lab.scenario.BuiltInScenarios;
+import dev.ktriage.lab.BuiltInScenarios;
 import dev.ktriage.lab.scenario.ScenarioLoader;
 import dev.ktriage.playbook.ExtractorRegistry;
 import dev.ktriage.playbook.PlaybookCatalog;

@@ -7,10 +7,8 @@ import dev.ktriage.gateway.GatherStatus;
 import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.gateway.NodeGateway;
-import dev.ktriage.lab.ssh.LabSshServer;
 import dev.ktriage.redact.Redactor;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,13 +59,6 @@ public final class SshNodeGateway implements NodeGateway {
         this.fanOut = Executors.newFixedThreadPool(settings.concurrency(), daemon("ssh-node"));
         this.pumps = Executors.newCachedThreadPool(daemon("ssh-pump"));
         this.remote = new RemoteCommandRun(pumps, settings.commandGrace());
-    }
-
-    /** A gateway wired to the embedded lab: its known_hosts, its client key, its port, user = node name. */
-    public static SshNodeGateway forLab(LabSshServer lab) {
-        SshSettings settings = new SshSettings(lab.knownHostsFile(), List.of(lab.identityFile()), false,
-                Duration.ofSeconds(10), Duration.ofSeconds(2));
-        return new SshNodeGateway(settings, LabNodeResolver.of(lab));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.ktriage.lab.scenario;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +18,15 @@ final class ExpectationReader {
     }
 
     static Expectation read(Path file) {
-        YamlDocument doc = YamlDocument.readOne(file);
-        ObjectNode root = doc.mapping("", doc.root(), KEYS);
-        if (!root.has("playbook")) throw doc.error("", "expect.yaml without 'playbook'");
-        String playbook = doc.string("/playbook", root.get("playbook"));
-        Map<String, String> set = root.hasNonNull("set") ? doc.scalarMap("/set", root.get("set")) : Map.of();
-        Map<String, String> answers = root.hasNonNull("answers") ? doc.scalarMap("/answers", root.get("answers")) : Map.of();
-        String diagnosis = root.hasNonNull("diagnosis") ? doc.string("/diagnosis", root.get("diagnosis")) : null;
+        ScenarioValue root = ScenarioValue.document(file).mapping(KEYS);
+        if (!root.has("playbook")) throw root.error("expect.yaml without 'playbook'");
+        String playbook = root.get("playbook").string();
+        Map<String, String> set = root.hasValue("set") ? root.get("set").scalarMap() : Map.of();
+        Map<String, String> answers = root.hasValue("answers") ? root.get("answers").scalarMap() : Map.of();
+        String diagnosis = root.hasValue("diagnosis") ? root.get("diagnosis").string() : null;
         List<String> mustNotReach = new ArrayList<>();
-        if (root.hasNonNull("mustNotReach")) {
-            var items = doc.list("/mustNotReach", root.get("mustNotReach"));
-            for (int i = 0; i < items.size(); i++) mustNotReach.add(doc.string("/mustNotReach/" + i, items.get(i)));
+        if (root.hasValue("mustNotReach")) {
+            for (ScenarioValue item : root.get("mustNotReach").list()) mustNotReach.add(item.string());
         }
         return new Expectation(playbook, set, answers, diagnosis, mustNotReach);
     }

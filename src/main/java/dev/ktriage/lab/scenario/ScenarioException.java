@@ -1,7 +1,6 @@
 package dev.ktriage.lab.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import java.nio.file.Path;
+import dev.ktriage.yaml.Location;
 
 /** A scenario that cannot be loaded. The message is one line, starting with file:line:column when known. */
 public class ScenarioException extends RuntimeException {
@@ -14,11 +13,8 @@ public class ScenarioException extends RuntimeException {
         super(message, cause);
     }
 
-    static ScenarioException at(Path file, JsonLocation location, String message) {
-        String where = location == null || location.getLineNr() < 1
-                ? file.toString()
-                : file + ":" + location.getLineNr() + ":" + location.getColumnNr();
-        return new ScenarioException(where + ": " + oneLine(message));
+    static ScenarioException at(Location location, String message) {
+        return new ScenarioException(location + ": " + oneLine(message));
     }
 
     static String oneLine(String message) {

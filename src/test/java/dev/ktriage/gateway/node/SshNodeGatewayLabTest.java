@@ -3,6 +3,8 @@ package dev.ktriage.gateway.node;
 import dev.ktriage.gateway.GatherStatus;
 import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
+import dev.ktriage.lab.LabNodeGateway;
+import dev.ktriage.lab.LabNodeResolver;
 import dev.ktriage.lab.scenario.CommandSpec;
 import dev.ktriage.lab.scenario.NodeSpec;
 import dev.ktriage.lab.ssh.LabSshServer;
@@ -55,7 +57,7 @@ class SshNodeGatewayLabTest {
                     List.of(new CommandSpec("hostname", null, name + "\n", "", 0, 200)), false));
         }
         lab = LabSshServer.start(nodes, dir.resolve("lab"));
-        gateway = SshNodeGateway.forLab(lab);
+        gateway = LabNodeGateway.open(lab);
     }
 
     @AfterAll
@@ -224,7 +226,7 @@ class SshNodeGatewayLabTest {
 
     @Test
     void aClosedGatewayAnswersWithFailuresInsteadOfThrowing() {
-        SshNodeGateway closed = SshNodeGateway.forLab(lab);
+        SshNodeGateway closed = LabNodeGateway.open(lab);
         closed.close();
         assertFailed(closed.run(cmd("node0", "hostname")), GatherStatus.ERROR, "closed");
         List<NodeAnswer> answers = closed.runAll(List.of(cmd("node0", "hostname"), cmd(fanNode(0), "hostname")));

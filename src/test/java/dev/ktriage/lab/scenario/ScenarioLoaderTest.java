@@ -74,6 +74,37 @@ class ScenarioLoaderTest {
         assertTrue(s.nodes().isEmpty());
     }
 
+    /** The lab serves objects as JSON: each scalar as the type YAML gives it, every key in file order. */
+    @Test
+    void clusterObjectsKeepTheTypesOfTheirValues() throws IOException {
+        Path dir = scenario("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: c, namespace: default}
+                data: {port: "8080", enabled: "true"}
+                ---
+                ---
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: Pod
+                  metadata: {name: p, namespace: default}
+                  spec:
+                    priority: 0x10
+                    hostNetwork: yes
+                    overhead: {cpu: 1.10}
+                    nodeName: ~
+                    containers: [{name: app, ports: [{containerPort: 8080}]}]
+                """);
+        List<ObjectNode> objects = ScenarioLoader.load(dir).objects();
+        assertEquals(2, objects.size(), "the empty document is skipped, the List flattened");
+        assertEquals("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\",\"namespace\":\"default\"},"
+                + "\"data\":{\"port\":\"8080\",\"enabled\":\"true\"}}", objects.get(0).toString());
+        assertEquals("{\"priority\":16,\"hostNetwork\":true,\"overhead\":{\"cpu\":1.10},\"nodeName\":null,"
+                + "\"containers\":[{\"name\":\"app\",\"ports\":[{\"containerPort\":8080}]}]}", objects.get(1).get("spec").toString());
+    }
+
     @Test
     void missingFolderOrClusterFileIsOneLine() throws IOException {
         ScenarioException noDir = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(tmp.resolve("nope")));
@@ -251,7 +282,7 @@ class ScenarioLoaderTest {
 
         write(dir.resolve("nodes/node0.yaml"), "sysctls: [a, b\nfiles: {}\n");
         e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir));
-        assertTrue(e.getMessage().matches(".*node0\\.yaml:\\d+:\\d+: invalid YAML: .*"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*node0\\.yaml:\\d+:\\d+: malformed YAML: .*"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 

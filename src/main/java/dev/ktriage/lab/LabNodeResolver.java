@@ -1,5 +1,7 @@
-package dev.ktriage.gateway.node;
+package dev.ktriage.lab;
 
+import dev.ktriage.gateway.node.NodeAddress;
+import dev.ktriage.gateway.node.NodeResolver;
 import dev.ktriage.lab.ssh.LabSshServer;
 
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.ktriage.transcript;
+package dev.ktriage.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,4 @@
-package dev.ktriage.lab.scenario;
-
-import dev.ktriage.lab.TempFolders;
+package dev.ktriage.lab;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.ktriage.transcript;
+package dev.ktriage.replay;
 
 import dev.ktriage.engine.Operator;
 import dev.ktriage.engine.SessionEngine;
@@ -9,12 +9,14 @@ import dev.ktriage.gateway.replay.ReplayClusterGateway;
 import dev.ktriage.gateway.replay.ReplayNodeGateway;
 import dev.ktriage.playbook.Input;
 import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.transcript.Transcript;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Re-runs a recorded session's playbook against its transcript, with no network, and says whether
- * it reaches the same diagnosis and, if not, the first step that went another way.
+ * it reaches the same diagnosis and, if not, the first step that went another way. It sits above
+ * both the transcript and the replay gateways (which read transcripts), so neither depends on it.
  */
 public final class Replayer {
 
