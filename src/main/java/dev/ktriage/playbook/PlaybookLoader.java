@@ -44,7 +44,7 @@ public final class PlaybookLoader {
     }
 
     public Playbook load(String text, String displayName, String origin) {
-        return load(YamlReader.readAll(text, displayName), displayName, origin);
+        return load(YamlReader.readAllWithSource(text, displayName), displayName, origin);
     }
 
     /** A playbook from its file's YAML documents, already read (see {@link YamlReader#readAll(String, String)}). */

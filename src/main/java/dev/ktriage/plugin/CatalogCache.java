@@ -1,5 +1,6 @@
 package dev.ktriage.plugin;
 
+import dev.ktriage.playbook.Expressions;
 import dev.ktriage.playbook.ExtractorRegistry;
 import dev.ktriage.playbook.Playbook;
 import dev.ktriage.playbook.PlaybookCatalog;
@@ -33,7 +34,7 @@ import java.util.zip.CRC32;
 
 /**
  * The playbook catalog of one set of sources, kept from a load that had no problems: each playbook's
- * summary and its YAML already read, keyed by the {@link SourceFingerprint} of everything that load
+ * summary, its YAML already read and its version 2 expressions already checked, keyed by the {@link SourceFingerprint} of everything that load
  * read. A later start with the same fingerprint lists the playbooks without reading any YAML and
  * builds a playbook only when it is asked for (replay builds one or two). Any change to a playbook,
  * manifest or jar changes the fingerprint and the sources are loaded again. A cache that is missing,
@@ -48,7 +49,7 @@ public final class CatalogCache {
 
     static final int KEPT = 8;
     private static final int MAGIC = 0x4b54_4343;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final int OWN = 0;
     private static final int FOLDER = 1;
     private static final int JAR = 2;
@@ -192,6 +193,10 @@ public final class CatalogCache {
             r.plugins.writeTo(out);
             out.writeInt(r.playbookCount);
             r.index.writeTo(out);
+            // version 2 playbooks' expressions, checked: a start from the cache never loads the compiler
+            byte[] expressions = Expressions.shared().encode();
+            out.writeInt(expressions.length);
+            out.write(expressions);
             out.writeInt(r.trees.size());
             r.trees.writeTo(out);
             out.flush();
@@ -265,6 +270,11 @@ public final class CatalogCache {
             if (plugin < 0 || plugin >= pluginCount) return null;
             entries.add(new Entry(plugin, YNodeCodec.readString(in), YNodeCodec.readString(in), summary(in), in.readInt()));
         }
+        int expressionsLength = in.readInt();
+        if (expressionsLength < 0 || expressionsLength > in.available()) return null;
+        byte[] expressions = new byte[expressionsLength];
+        in.readFully(expressions);
+        Expressions.shared().add(expressions);
         int treesLength = in.readInt();
         int treesAt = bytes.length - in.available();
         if (treesAt + treesLength != bytes.length) return null;

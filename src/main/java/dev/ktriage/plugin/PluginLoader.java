@@ -103,7 +103,7 @@ public final class PluginLoader {
         PlaybookLoader loader = new PlaybookLoader(ExtractorRegistry.fromClassLoader(plugin.classLoader()));
         List<Parsed> out = new ArrayList<>();
         for (PlaybookFile f : plugin.playbooks()) {
-            List<YNode> docs = YamlReader.readAll(f.text(), f.displayName());
+            List<YNode> docs = YamlReader.readAllWithSource(f.text(), f.displayName());
             out.add(new Parsed(f, docs, loader.load(docs, f.displayName(), f.origin())));
         }
         return out;

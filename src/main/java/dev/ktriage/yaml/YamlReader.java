@@ -21,10 +21,12 @@ public final class YamlReader {
     static final YAMLFactory FACTORY = new YAMLFactory();
 
     private final String displayName;
+    private final boolean keepSource;
     private String text;
 
-    private YamlReader(String displayName) {
+    private YamlReader(String displayName, boolean keepSource) {
         this.displayName = displayName;
+        this.keepSource = keepSource;
     }
 
     /** Every document in the file; an empty file gives an empty list. */
@@ -41,7 +43,16 @@ public final class YamlReader {
     }
 
     public static List<YNode> readAll(String text, String displayName) {
-        return new YamlReader(displayName).documents(text);
+        return new YamlReader(displayName, false).documents(text);
+    }
+
+    /**
+     * As {@link #readAll(String, String)}, each string scalar keeping its source text so that a
+     * position inside it (an expression's, a node command argument's) can be placed exactly
+     * ({@link YNode.YScalar#locate}). For playbooks; large data files do without the copy.
+     */
+    public static List<YNode> readAllWithSource(String text, String displayName) {
+        return new YamlReader(displayName, true).documents(text);
     }
 
     /** Exactly one document (empty → an empty mapping). */
@@ -113,7 +124,7 @@ public final class YamlReader {
     private String raw(JsonParser p) {
         long from = p.currentTokenLocation().getCharOffset();
         long to = p.currentLocation().getCharOffset();
-        if (text == null || from < 0 || to <= from || to > text.length()) return null;
+        if (!keepSource || text == null || from < 0 || to <= from || to > text.length()) return null;
         return text.substring((int) from, (int) to);
     }
 
