@@ -61,6 +61,16 @@ public final class AccessPreflight {
         return gaps;
     }
 
+    /** Steps in file order, a forEach group's steps after the step that walks it. */
+    private static List<Step> withGroups(java.util.Collection<Step> steps) {
+        List<Step> out = new ArrayList<>();
+        for (Step s : steps) {
+            out.add(s);
+            if (s.forEach() != null) out.addAll(withGroups(s.forEach().steps().values()));
+        }
+        return out;
+    }
+
     /** The reads of a playbook and of every playbook it can hand off to, in step order. */
     public static List<Need> needs(PlaybookCatalog catalog, String playbookId, Map<String, String> inputs, String defaultNamespace) {
         List<Need> out = new ArrayList<>();
@@ -70,8 +80,11 @@ public final class AccessPreflight {
         while (!todo.isEmpty()) {
             Playbook p = catalog.require(todo.removeFirst());
             if (!seen.add(p.id())) continue;
-            for (Step s : p.steps().values()) {
+            for (Step s : withGroups(p.steps().values())) {
                 if (s.gather() instanceof Gather.Cluster c) out.add(need(p.id(), s.id(), c, p.id().equals(playbookId) ? vars : Map.of(), defaultNamespace));
+                if (s.gather() instanceof Gather.Review) {
+                    out.add(new Need(p.id(), s.id(), AccessCheck.resource("create", "subjectaccessreviews.authorization.k8s.io", null, null), false));
+                }
                 for (Rule r : s.rules()) {
                     if (r.handoff() != null) todo.addLast(r.handoff().playbook());
                 }

@@ -49,6 +49,7 @@ final class GatherRunner {
      */
     String command(Gather g, Map<String, Object> vars) {
         if (g instanceof Gather.Cluster c) return clusterRequest(c, vars).kubectl();
+        if (g instanceof Gather.Review r) return review(r, vars).kubectl();
         Gather.Node n = (Gather.Node) g;
         List<String> argv = new ArrayList<>();
         for (Text t : n.argv()) argv.add(t.render(vars));
@@ -66,6 +67,12 @@ final class GatherRunner {
     }
 
     private Evidence send(String stepId, Gather g, Map<String, Object> vars) {
+        if (g instanceof Gather.Review r) {
+            ClusterRequest request = review(r, vars);
+            ClusterAnswer answer = cluster.query(request);
+            listener.clusterExchange(stepId, request, answer);
+            return Evidence.of(answer, request.kubectl(), vars);
+        }
         if (g instanceof Gather.Cluster c) {
             ClusterRequest request = clusterRequest(c, vars);
             ClusterAnswer answer = cluster.query(request);
@@ -195,6 +202,18 @@ final class GatherRunner {
             case "logs" -> new ClusterRequest.Logs(ns, render(c.name(), vars), render(c.container(), vars), c.previous(), c.tailLines());
             default -> new ClusterRequest.Raw(render(c.path(), vars));
         };
+    }
+
+    private static ClusterRequest.AccessReview review(Gather.Review r, Map<String, Object> vars) {
+        List<String> groups = new ArrayList<>();
+        if (r.groups() != null) {
+            Object g = r.groups().isSingleExpression() ? r.groups().value(vars) : r.groups().render(vars);
+            if (g instanceof List<?> l) for (Object o : l) groups.add(dev.ktriage.cel.Values.text(o));
+            else if (!String.valueOf(g).isBlank()) groups.add(String.valueOf(g));
+        }
+        String user = r.user() == null ? "" : r.user().render(vars);
+        return new ClusterRequest.AccessReview(user, groups, r.verb().render(vars), render(r.group(), vars), render(r.resource(), vars),
+                render(r.subresource(), vars), render(r.namespace(), vars), render(r.name(), vars), render(r.path(), vars));
     }
 
     private static String render(Text t, Map<String, Object> vars) {

@@ -66,6 +66,40 @@ public sealed interface ClusterRequest {
         }
     }
 
+    /**
+     * A SubjectAccessReview: may this user, in these groups, make this request? The authorizer's
+     * own answer (RBAC and any other), as {@code kubectl auth can-i --as} asks it. Creates nothing:
+     * a review is answered, never stored.
+     *
+     * @param apiGroup the resource's API group ("" for the core group)
+     * @param path     a non-resource URL instead of a resource (then the resource fields are null)
+     */
+    record AccessReview(String user, java.util.List<String> groups, String verb, String apiGroup, String resource,
+                        String subresource, String namespace, String name, String path) implements ClusterRequest {
+        public AccessReview {
+            groups = groups == null ? java.util.List.of() : java.util.List.copyOf(groups);
+        }
+
+        public String key() {
+            return "review user=" + user + " groups=" + String.join(",", groups) + " verb=" + verb + " "
+                    + (path != null ? "path=" + path : nz(apiGroup) + "/" + resource + "/" + nz(subresource) + " " + scoped(namespace, nz(name)));
+        }
+
+        public String kubectl() {
+            StringBuilder b = new StringBuilder("kubectl auth can-i ").append(verb).append(' ');
+            if (path != null) {
+                b.append(path);
+            } else {
+                b.append(resource).append(apiGroup == null || apiGroup.isEmpty() ? "" : "." + apiGroup);
+                if (subresource != null) b.append('/').append(subresource);
+                if (name != null) b.append(' ').append(name);
+            }
+            b.append(ns(namespace)).append(" --as ").append(user);
+            for (String g : groups) b.append(" --as-group ").append(g);
+            return b.toString();
+        }
+    }
+
     private static String scoped(String namespace, String name) {
         return namespace == null ? name : namespace + "/" + name;
     }

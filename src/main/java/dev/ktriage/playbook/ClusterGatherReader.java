@@ -19,6 +19,18 @@ final class ClusterGatherReader {
     private ClusterGatherReader() {
     }
 
+    /** {@code accessReview: {user, groups, verb, group, resource, subresource, namespace, name | path}} (version 2). */
+    static Gather.Review review(YMap r, java.util.function.Function<YNode, Text> text) {
+        r.onlyKeys(Set.of("user", "groups", "verb", "group", "resource", "subresource", "namespace", "name", "path"));
+        if (!r.has("user") && !r.has("groups")) throw r.error("an access review names a 'user' or 'groups'");
+        if (r.has("path") == r.has("resource")) throw r.error("an access review asks about a 'resource' or a non-resource 'path'");
+        if (r.has("path") && (r.has("group") || r.has("subresource") || r.has("namespace") || r.has("name"))) {
+            throw r.error("a non-resource 'path' takes only user, groups and verb");
+        }
+        return new Gather.Review(t(r, "user", text), t(r, "groups", text), text.apply(r.require("verb")), t(r, "group", text),
+                t(r, "resource", text), t(r, "subresource", text), t(r, "namespace", text), t(r, "name", text), t(r, "path", text));
+    }
+
     static Gather.Cluster read(YMap m, java.util.function.Function<YNode, Text> text) {
         m.onlyKeys(Set.of("get", "list", "logs", "raw", "namespace", "name", "labelSelector", "fieldSelector",
                 "limit", "container", "previous", "tailLines"));

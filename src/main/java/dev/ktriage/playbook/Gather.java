@@ -25,6 +25,15 @@ public sealed interface Gather {
     }
 
     /**
+     * A SubjectAccessReview: may {@code user} (in {@code groups}) {@code verb} this resource, or this
+     * non-resource {@code path}? The API server's authorizer answers (version 2). {@code groups} is
+     * one expression whose value is a list, or null.
+     */
+    record Review(Text user, Text groups, Text verb, Text group, Text resource, Text subresource, Text namespace, Text name,
+                  Text path) implements Gather {
+    }
+
+    /**
      * A command on one node. {@code argv} is fixed at load time: each template becomes exactly one
      * argument, whatever a cluster-provided value contains.
      *

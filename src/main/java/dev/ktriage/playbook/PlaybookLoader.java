@@ -169,7 +169,16 @@ public final class PlaybookLoader {
     private Gather gather(YMap m) {
         m.onlyKeys(Set.of("cluster", "node"));
         if (m.has("cluster") == m.has("node")) throw m.error("gather needs exactly one of 'cluster' or 'node'");
-        return m.has("cluster") ? ClusterGatherReader.read(m.get("cluster").asMap(), dialect::text) : nodeGather(m.get("node").asMap());
+        if (m.has("cluster")) {
+            YMap c = m.get("cluster").asMap();
+            if (c.has("accessReview")) {
+                if (dialect.version() < 2) throw new YamlException(c.keyAt("accessReview"), "accessReview needs 'version: 2'");
+                c.onlyKeys(Set.of("accessReview"));
+                return ClusterGatherReader.review(c.get("accessReview").asMap(), dialect::text);
+            }
+            return ClusterGatherReader.read(c, dialect::text);
+        }
+        return nodeGather(m.get("node").asMap());
     }
 
     private Gather nodeGather(YMap m) {

@@ -112,10 +112,11 @@ public final class Fabric8ClusterGateway implements ClusterGateway, AccessReview
     public ClusterAnswer query(ClusterRequest request) {
         long start = System.nanoTime();
         try {
-            // Java 17: no pattern switch yet; the interface is sealed, so these four are all.
+            // Java 17: no pattern switch yet; the interface is sealed, so these five are all.
             if (request instanceof ClusterRequest.Get get) return get(get, start);
             if (request instanceof ClusterRequest.ListObjects list) return list(list, start);
             if (request instanceof ClusterRequest.Logs logs) return http.logs(logs, start);
+            if (request instanceof ClusterRequest.AccessReview review) return SubjectReview.ask(client, review, start);
             return http.raw(((ClusterRequest.Raw) request).path(), start);
         } catch (RuntimeException e) {
             ClusterFailure f = ClusterFailure.of(e, request.key());

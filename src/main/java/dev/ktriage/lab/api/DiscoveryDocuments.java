@@ -88,7 +88,7 @@ final class DiscoveryDocuments {
     private ObjectNode authorizationResources() {
         ObjectNode o = NODES.objectNode().put("kind", "APIResourceList").put("apiVersion", "v1")
                 .put("groupVersion", "authorization.k8s.io/v1");
-        o.putArray("resources").add(AccessReviews.resource());
+        AccessReviews.resources().forEach(o.putArray("resources")::add);
         return o;
     }
 

@@ -34,6 +34,7 @@ final class LabDispatcher extends Dispatcher {
     private final Map<String, RawResponse> raw = new HashMap<>();
     private final RequestLog requests;
     private volatile DiscoveryDocuments discovery;
+    private final RbacAuthorizer rbac;
 
     LabDispatcher(Scenario scenario, ObjectStore store, Supplier<KubernetesCrudDispatcher> crud, RequestLog requests) {
         this.crudLoader = crud;
@@ -42,6 +43,7 @@ final class LabDispatcher extends Dispatcher {
         this.requests = requests;
         for (RawResponse r : scenario.raw()) raw.putIfAbsent(r.path(), r);
         this.discovery = new DiscoveryDocuments(store.types(), "127.0.0.1:0");
+        this.rbac = new RbacAuthorizer(store.all());
     }
 
     /** Discovery names the server's address, which is known only once it listens. */
@@ -73,6 +75,7 @@ final class LabDispatcher extends Dispatcher {
     private LabResponse route(RecordedRequest request, String path, Map<String, String> query) {
         String method = request.getMethod();
         if (method.equals("POST") && path.equals(AccessReviews.PATH)) return AccessReviews.answer(request.getUtf8Body());
+        if (method.equals("POST") && path.equals(AccessReviews.SUBJECT_PATH)) return AccessReviews.subject(request.getUtf8Body(), rbac);
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return LabResponse.status(StatusBodies.methodNotAllowed("the ktriage lab is read-only: " + method + " is not allowed"));
         }
