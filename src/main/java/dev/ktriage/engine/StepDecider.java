@@ -70,6 +70,10 @@ public final class StepDecider {
                 }
             }
             put(vars, extracted, let.name(), value);
+            // a value computed from extracts rests on their evidence lines
+            Set<String> lines = new LinkedHashSet<>();
+            for (String v : let.value().variables()) lines.addAll(quotes.getOrDefault(v, List.of()));
+            if (!lines.isEmpty()) quotes.put(let.name(), List.copyOf(lines));
         }
         List<String> ruledOut = new ArrayList<>();
         for (Rule r : step.rules()) {
