@@ -155,8 +155,14 @@ public final class AccessPreflight {
             String v = inputs.get(in.id());
             if (v == null || in.kind() != Input.Kind.POD) continue;
             int slash = v.indexOf('/');
-            vars.put(in.id() + ".namespace", slash < 0 ? defaultNamespace : v.substring(0, slash));
-            vars.put(in.id() + ".name", slash < 0 ? v : v.substring(slash + 1));
+            String ns = slash < 0 ? defaultNamespace : v.substring(0, slash);
+            String name = slash < 0 ? v : v.substring(slash + 1);
+            if (p.version() == 2) {
+                vars.put(in.id(), Map.of("namespace", ns, "name", name, "ref", ns + "/" + name));
+            } else {
+                vars.put(in.id() + ".namespace", ns);
+                vars.put(in.id() + ".name", name);
+            }
         }
         return vars;
     }

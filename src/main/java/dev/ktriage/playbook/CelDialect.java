@@ -68,12 +68,13 @@ final class CelDialect implements Dialect {
 
     private void declare(List<YNode> steps) {
         for (YNode n : steps) {
-            YMap step = n.asMap();
+            // the structure is checked before any expression, so a misspelt key is named as such
+            YMap step = n.asMap().onlyKeys(stepKeys());
             if (step.has("ask")) declare(step.get("ask").asMap().require("id"), "string");
             for (Map.Entry<String, YMap> e : extractSpecs(step).entrySet()) declare(e.getKey(), e.getValue(), valueType(e.getKey(), e.getValue()));
             for (Map.Entry<String, YNode> e : letSpecs(step).entrySet()) declareIfNew(e.getKey(), e.getValue(), "dyn");
             if (step.has("forEach")) {
-                YMap f = step.get("forEach").asMap();
+                YMap f = step.get("forEach").asMap().onlyKeys(Set.of("in", "as", "collect", "steps"));
                 declare(f.require("as"), "dyn");
                 declare(f.require("collect"), "list(map(string,dyn))");
                 declare(f.require("steps").asList().items());

@@ -26,6 +26,7 @@ class OptionInjectionTest {
         Path book = Files.createDirectories(plugin.resolve("playbooks/injection"));
         Files.writeString(plugin.resolve("plugin.yaml"), "id: injection\nversion: 0.1.0\napi: 1\n");
         Files.writeString(book.resolve("playbook.yaml"), """
+                version: 2
                 id: injection
                 title: Values from annotations on their way to node commands
                 inputs:
@@ -33,25 +34,25 @@ class OptionInjectionTest {
                 steps:
                   - id: pod
                     gather: {cluster: {get: pods, namespace: "${pod.namespace}", name: "${pod.name}"}}
-                    extract:
-                      key: {json: "$.metadata.annotations.key"}
-                      unit: {json: "$.metadata.annotations.unit"}
-                      ip: {json: "$.metadata.annotations.ip"}
+                    let:
+                      key: "response.body.metadata.annotations.key"
+                      unit: "response.body.metadata.annotations.unit"
+                      ip: "response.body.metadata.annotations.ip"
                     next: [{goto: key}]
                   - id: key
-                    gather: {node: {on: "${pod.node}", run: "sysctl -n ${key}", readOnly: true}}
+                    gather: {node: {on: "node0", run: "sysctl -n ${key}"}}
                     onFailure: unit
                     next: [{goto: unit}]
                   - id: unit
-                    gather: {node: {on: "node0", run: "journalctl -u ${unit} --no-pager", readOnly: true}}
+                    gather: {node: {on: "node0", run: "journalctl -u ${unit} --no-pager"}}
                     onFailure: ip
                     next: [{goto: ip}]
                   - id: ip
-                    gather: {node: {on: "node0", run: "ip route get ${ip}", readOnly: true}}
+                    gather: {node: {on: "node0", run: "ip route get ${ip}"}}
                     onFailure: done
                     next: [{goto: done}]
                   - id: done
-                    gather: {node: {on: "node0", run: "sysctl -n kernel.ostype", readOnly: true}}
+                    gather: {node: {on: "node0", run: "sysctl -n kernel.ostype"}}
                     next: [{end: true}]
                 """);
         Path scenario = Files.createDirectories(tmp.resolve("scenario/nodes"));

@@ -90,9 +90,9 @@ class RunCommandTest {
     @Test
     void malformedPlaybookNamesFileAndLine() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("pb/broken"));
-        Files.writeString(dir.resolve("playbook.yaml"), "id: broken\ntitle: Broken\nsteps:\n  - id: a\n    gater: {}\n    next: [{end: true}]\n");
+        Files.writeString(dir.resolve("playbook.yaml"), "version: 2\nid: broken\ntitle: Broken\nsteps:\n  - id: a\n    gater: {}\n    next: [{end: true}]\n");
         Cli r = Cli.run("list", "--playbooks", tmp.resolve("pb").toString());
-        assertOneLineError(r, "broken/playbook.yaml:5:5: unknown key 'gater'");
+        assertOneLineError(r, "broken/playbook.yaml:6:5: unknown key 'gater'");
     }
 
     @Test

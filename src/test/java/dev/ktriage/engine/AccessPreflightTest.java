@@ -33,6 +33,7 @@ class AccessPreflightTest {
 
     /** One step per kind of read, plus a handoff whose playbook reads too. */
     private static final String READS = """
+            version: 2
             id: reads
             title: Reads of every kind
             description: test
@@ -44,7 +45,7 @@ class AccessPreflightTest {
                 title: get
                 explain: x
                 gather: {cluster: {get: pods, namespace: "${pod.namespace}", name: "${pod.name}"}}
-                extract: {otherNs: {json: "$.metadata.annotations.ns"}}
+                let: {otherNs: "response.body.metadata.annotations.ns"}
                 next: [{goto: logs}]
               - id: logs
                 title: logs

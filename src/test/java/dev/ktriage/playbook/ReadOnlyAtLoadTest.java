@@ -21,6 +21,7 @@ class ReadOnlyAtLoadTest {
 
     private static String playbook(String runLine) {
         return """
+                version: 2
                 id: careless
                 title: A careless author's playbook
                 inputs:
@@ -31,7 +32,6 @@ class ReadOnlyAtLoadTest {
                       node:
                         on: "${node}"
                 %s
-                        readOnly: true
                     next: [{end: true}]
                 """.formatted(runLine);
     }
@@ -53,8 +53,8 @@ class ReadOnlyAtLoadTest {
         forms.addAll(WriteForms.SENSITIVE);
         for (String form : forms) {
             YamlException e = refused("        run: " + quoted(form));
-            // line 10, the value starts after `        run: "` (column 15); the column is that of the refused word
-            boolean placed = e.location().file().equals("plugins/x/playbook.yaml") && e.location().line() == 10
+            // line 11, the value starts after `        run: "` (column 15); the column is that of the refused word
+            boolean placed = e.location().file().equals("plugins/x/playbook.yaml") && e.location().line() == 11
                     && e.location().column() >= 15 && e.location().column() < 15 + form.length();
             if (!placed) unplaced.add(form + " -> " + e.getMessage());
         }
@@ -64,21 +64,21 @@ class ReadOnlyAtLoadTest {
     @Test
     void theColumnIsThatOfTheRefusedArgument() {
         YamlException e = refused("        run: \"find /var/lib -name x -delete\"");
-        assertEquals("plugins/x/playbook.yaml:10:37", e.location().toString());
-        assertTrue(e.getMessage().startsWith("plugins/x/playbook.yaml:10:37: 'find -delete' is not read-only: deletes the files it finds"),
+        assertEquals("plugins/x/playbook.yaml:11:37", e.location().toString());
+        assertTrue(e.getMessage().startsWith("plugins/x/playbook.yaml:11:37: 'find -delete' is not read-only: deletes the files it finds"),
                 e.getMessage());
         e = refused("        run: journalctl -k --vacuum-size=1");
-        assertEquals("plugins/x/playbook.yaml:10:28", e.location().toString(), e.getMessage());
+        assertEquals("plugins/x/playbook.yaml:11:28", e.location().toString(), e.getMessage());
         e = refused("        run: >-\n          journalctl -k\n          --rotate");
-        assertEquals("plugins/x/playbook.yaml:12:11", e.location().toString(), e.getMessage());
+        assertEquals("plugins/x/playbook.yaml:13:11", e.location().toString(), e.getMessage());
         assertTrue(e.getMessage().contains("'journalctl --rotate' is not read-only"), e.getMessage());
     }
 
     @Test
     void aHoleMayOnlyStandWhereAValueGoes() {
-        assertTrue(refused("        run: \"${prog} -n x\"").getMessage().contains("program of a node command cannot come from a value"));
-        assertTrue(refused("        run: \"systemctl ${verb} kubelet\"").getMessage().contains("cannot choose what systemctl does"));
-        loader.load(playbook("        run: \"ip route get ${podIP}\""), "p.yaml", "test");
-        loader.load(playbook("        run: \"cat /proc/irq/${irq}/smp_affinity\""), "p.yaml", "test");
+        assertTrue(refused("        run: \"${node} -n x\"").getMessage().contains("program of a node command cannot come from a value"));
+        assertTrue(refused("        run: \"systemctl ${node} kubelet\"").getMessage().contains("cannot choose what systemctl does"));
+        loader.load(playbook("        run: \"ip route get ${node}\""), "p.yaml", "test");
+        loader.load(playbook("        run: \"cat /proc/irq/${node}/smp_affinity\""), "p.yaml", "test");
     }
 }

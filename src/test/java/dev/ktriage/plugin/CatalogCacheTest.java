@@ -29,6 +29,7 @@ class CatalogCacheTest {
 
     static final Path GOOD = PluginLoadingTest.FIXTURES.resolve("good-plugin");
     static final String PLAYBOOK = """
+            version: 2
             id: tiny
             title: A tiny playbook
             inputs:
@@ -39,8 +40,8 @@ class CatalogCacheTest {
                 title: Reads the pod
                 gather:
                   cluster: {get: pods, namespace: "${pod.namespace}", name: "${pod.name}"}
-                extract:
-                  ip: {json: status.podIP}
+                let:
+                  ip: "response.body.status.podIP"
                 next:
                   - when: "ip == '10.0.0.1'"
                     finding: first
@@ -130,7 +131,7 @@ class CatalogCacheTest {
         assertNull(cache(List.of()).read());
         LoadedPlugins loaded = cache(List.of()).load();
         assertEquals(1, loaded.problems().size(), loaded.problems().toString());
-        assertTrue(loaded.problems().get(0).message().contains("tiny/playbook.yaml:2:1: unknown key 'titel'"), loaded.problems().toString());
+        assertTrue(loaded.problems().get(0).message().contains("tiny/playbook.yaml:3:1: unknown key 'titel'"), loaded.problems().toString());
         assertNull(cache(List.of()).read(), "a load with problems is not kept, so they are reported on every start");
     }
 

@@ -24,7 +24,7 @@ class PluginLoadingTest {
         assertEquals(5, problems.size(), problems.toString());
         // a node command that writes, though its author marked it readOnly: refused at the -delete
         assertTrue(problems.get("deleting-find").contains(
-                "deleting-find/playbooks/cleanup/playbook.yaml:8:57: 'find -delete' is not read-only: deletes the files it finds"),
+                "deleting-find/playbooks/cleanup/playbook.yaml:9:57: 'find -delete' is not read-only: deletes the files it finds"),
                 problems.get("deleting-find"));
         assertTrue(problems.get("broken-yaml").contains("broken-yaml/playbooks/x/playbook.yaml:"), problems.get("broken-yaml"));
         assertTrue(problems.get("broken-yaml").contains("malformed YAML"));

@@ -184,6 +184,7 @@ class HostileInputOpenSshTest {
     }
 
     private static final String PLAYBOOK = """
+            version: 2
             id: hostile
             title: Hostile values on their way to nodes
             description: test
@@ -197,49 +198,49 @@ class HostileInputOpenSshTest {
                 title: read the pod
                 explain: x
                 gather: {cluster: {get: pods, namespace: "${pod.namespace}", name: "${pod.name}"}}
-                extract:
-                  iface: {json: "$.metadata.annotations.iface"}
-                  label: {json: "$.metadata.labels.app"}
+                let:
+                  iface: "response.body.metadata.annotations.iface"
+                  label: "response.body.metadata.labels.app"
                 next: [{goto: iface}]
               - id: iface
                 title: an interface name from an annotation
                 explain: x
-                gather: {node: {on: "${node}", run: "sysctl -n net.ipv4.conf.${iface}.rp_filter", readOnly: true}}
+                gather: {node: {on: "${node}", run: "sysctl -n net.ipv4.conf.${iface}.rp_filter"}}
                 onFailure: label
                 next: [{goto: label}]
               - id: label
                 title: a label value
                 explain: x
-                gather: {node: {on: "${node}", run: "cat ${label}", readOnly: true}}
+                gather: {node: {on: "${node}", run: "cat ${label}"}}
                 onFailure: read-event
                 next: [{goto: read-event}]
               - id: read-event
                 title: read the event
                 explain: x
                 gather: {cluster: {get: events, namespace: default, name: hostile}}
-                extract: {message: {json: "$.message"}}
+                let: {message: "response.body.message"}
                 next: [{goto: message}]
               - id: message
                 title: an event message
                 explain: x
-                gather: {node: {on: "${node}", run: "ip route get ${message}", readOnly: true}}
+                gather: {node: {on: "${node}", run: "ip route get ${message}"}}
                 onFailure: unreachable
                 next: [{goto: unreachable}]
               - id: unreachable
                 title: a node that is down
                 explain: x
-                gather: {node: {on: "${down}", run: "sysctl -n kernel.ostype", readOnly: true}}
+                gather: {node: {on: "${down}", run: "sysctl -n kernel.ostype"}}
                 onFailure: imds
                 next: [{goto: imds}]
               - id: imds
                 title: credentials in a node's answer
                 explain: x
-                gather: {node: {on: "${node}", run: "cat ${imds}", readOnly: true}}
+                gather: {node: {on: "${node}", run: "cat ${imds}"}}
                 next: [{finding: read, says: "read", goto: kernel}]
               - id: kernel
                 title: the session is still going
                 explain: x
-                gather: {node: {on: "${node}", run: "sysctl -n kernel.ostype", readOnly: true}}
+                gather: {node: {on: "${node}", run: "sysctl -n kernel.ostype"}}
                 extract: {os: {regex: "^(\\\\w+)"}}
                 next:
                   - when: "os == 'Linux'"
