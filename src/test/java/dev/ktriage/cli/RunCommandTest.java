@@ -49,8 +49,9 @@ class RunCommandTest {
             assertEquals("done", s.get("status").asText());
             assertTrue(s.has("finding"));
         });
-        assertEquals(List.of("pod-spec", "probe-events", "node-route", "kernel-log", "martian-source/log-martians",
-                "martian-source/kernel-log", "martian-source/route", "martian-source/rp-filter", "martian-source/sysctl-sources"), steps);
+        assertEquals(List.of("pod-spec", "probe-events", "node-route", "kernel-log", "martian-source/pod-ip[podIP]/input",
+                "martian-source/pod-ip", "martian-source/log-martians", "martian-source/kernel-log", "martian-source/route",
+                "martian-source/rp-filter", "martian-source/sysctl-sources"), steps);
         assertTrue(Files.exists(transcript));
         assertFalse(j.has("unansweredCommands"), "the scenario answers every command: " + j);
     }
