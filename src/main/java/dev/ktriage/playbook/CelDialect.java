@@ -311,6 +311,7 @@ final class CelDialect implements Dialect {
             } else {
                 Object v = evidence.variable(from);
                 if (v instanceof Absent a) return new Extracted(a, List.of());
+                if (v == null) return new Extracted(new Absent("'" + from + "' has no value"), List.of());
                 text = v instanceof List<?> l ? String.join("\n", l.stream().map(dev.ktriage.cel.Values::text).toList())
                         : dev.ktriage.cel.Values.text(v);
             }
