@@ -45,6 +45,13 @@ final class Helpers {
                 member("join", "list_join_with", "list(string)", "string", "string"));
         f.helper("split", (t, a) -> List.of(((String) t).split(Pattern.quote((String) a.get(0)), -1)),
                 member("split", "string_split", "string", "list(string)", "string"));
+        f.helper("flatten", (t, a) -> flatten((List<?>) t),
+                member("flatten", "list_flatten", "list(list(T))", "list(T)"));
+        f.helper("replace", (t, a) -> ((String) t).replace((String) a.get(0), (String) a.get(1)),
+                member("replace", "string_replace", "string", "string", "string", "string"));
+        f.helper("substring", (t, a) -> substring((String) t, (Long) a.get(0), a.size() > 1 ? (Long) a.get(1) : null),
+                member("substring", "string_substring", "string", "string", "int"),
+                member("substring", "string_substring_range", "string", "string", "int", "int"));
         f.helper("trim", (t, a) -> ((String) t).strip(),
                 member("trim", "string_trim", "string", "string"));
         f.helper("lowerAscii", (t, a) -> ((String) t).toLowerCase(java.util.Locale.ROOT),
@@ -106,6 +113,23 @@ final class Helpers {
         List<String> out = new ArrayList<>();
         for (String s : texts(t)) if (p.matcher(s).find()) out.add(s);
         return out;
+    }
+
+    private static List<Object> flatten(List<?> l) {
+        List<Object> out = new ArrayList<>();
+        for (Object o : l) {
+            if (o instanceof List<?> inner) out.addAll(inner);
+            else out.add(o);
+        }
+        return out;
+    }
+
+    private static Object substring(String s, Long start, Long end) {
+        long e = end == null ? s.length() : end;
+        if (start < 0 || e > s.length() || start > e) {
+            return Err.of("substring(" + start + (end == null ? "" : ", " + end) + ") of a string of length " + s.length());
+        }
+        return s.substring((int) (long) start, (int) e);
     }
 
     private static Object mostCommon(List<?> l) {

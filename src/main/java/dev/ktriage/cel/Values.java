@@ -65,7 +65,11 @@ public final class Values {
         if (n == null || n.isNull() || n.isMissingNode()) return null;
         if (n.isTextual()) return n.asText();
         if (n.isBoolean()) return n.asBoolean();
-        if (n.isIntegralNumber()) return n.canConvertToLong() ? n.asLong() : n.asDouble();
+        if (n.isIntegralNumber()) {
+            // not a ?: expression: it would promote the long to double
+            if (n.canConvertToLong()) return n.asLong();
+            return n.asDouble();
+        }
         if (n.isNumber()) return n.asDouble();
         if (n.isArray()) {
             List<Object> out = new ArrayList<>(n.size());

@@ -58,9 +58,15 @@ public final class StepDecider {
             put(vars, extracted, x.name(), e.value());
             quotes.put(x.name(), e.quotes());
         }
+        // what reads the answer: the step's extracts, and lets computed from response or from them
+        Set<String> fromAnswer = new java.util.HashSet<>();
+        for (Extract x : step.extracts()) fromAnswer.add(x.name());
         for (Let let : step.lets()) {
+            Set<String> reads = let.value().variables();
+            boolean readsAnswer = reads.contains("response") || reads.stream().anyMatch(fromAnswer::contains);
+            if (readsAnswer) fromAnswer.add(let.name());
             Object value;
-            if (notOk != null) {
+            if (notOk != null && readsAnswer) {
                 value = new Absent(notOk);
             } else {
                 try {
@@ -70,9 +76,11 @@ public final class StepDecider {
                 }
             }
             put(vars, extracted, let.name(), value);
-            // a value computed from extracts rests on their evidence lines
+            // a value computed from extracts rests on their evidence lines; text taken from the
+            // answer itself (event messages out of a JSON body) is evidence of its own
             Set<String> lines = new LinkedHashSet<>();
-            for (String v : let.value().variables()) lines.addAll(quotes.getOrDefault(v, List.of()));
+            for (String v : reads) lines.addAll(quotes.getOrDefault(v, List.of()));
+            if (reads.contains("response")) lines.addAll(texts(value));
             if (!lines.isEmpty()) quotes.put(let.name(), List.copyOf(lines));
         }
         List<String> ruledOut = new ArrayList<>();
@@ -96,6 +104,17 @@ public final class StepDecider {
             if (r.finding() != null) ruledOut.add(r.finding());
         }
         return new Decision(extracted, null, "", List.of(), ruledOut, null);
+    }
+
+    /** A string, or a list of strings, as evidence lines; nothing for other values. */
+    private static List<String> texts(Object value) {
+        if (value instanceof String s) return s.isBlank() ? List.of() : s.lines().toList();
+        if (value instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(o -> o instanceof String)) {
+            List<String> out = new ArrayList<>();
+            for (Object o : l) out.addAll(((String) o).lines().toList());
+            return out;
+        }
+        return List.of();
     }
 
     private static void put(Map<String, Object> vars, Map<String, Object> extracted, String name, Object value) {
@@ -126,11 +145,17 @@ public final class StepDecider {
             boolean ok = found || code == 404;
             r.put("found", found);
             r.put("ok", ok);
-            if (!ok) notOk = "`" + evidence.command() + "` answered " + code + (evidence.text().isBlank() ? ""
-                    : ": " + evidence.text().strip().lines().findFirst().orElse(""));
+            if (!ok) notOk = "`" + evidence.command() + "` answered " + code + apiMessage(evidence, r);
             else if (!found) notOk = "`" + evidence.command() + "` answered 404: not found";
         }
         vars.put("response", r);
         return notOk;
+    }
+
+    /** What the API said with an error: a Status body's message, the answer's text, or the gateway's reason. */
+    private static String apiMessage(Evidence evidence, Map<String, Object> r) {
+        if (r.get("body") instanceof Map<?, ?> body && body.get("message") instanceof String m && !m.isBlank()) return ": " + m;
+        if (!evidence.text().isBlank()) return ": " + evidence.text().strip().lines().findFirst().orElse("");
+        return evidence.reason() == null || evidence.reason().isBlank() ? "" : ": " + evidence.reason();
     }
 }

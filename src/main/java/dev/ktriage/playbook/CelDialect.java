@@ -253,7 +253,10 @@ final class CelDialect implements Dialect {
     @Override
     public List<Extract> extracts(YMap step) {
         List<Extract> out = new ArrayList<>();
+        Set<String> lets = letSpecs(step).keySet();
+        List<String> later = new ArrayList<>(extractSpecs(step).keySet());
         for (Map.Entry<String, YMap> e : extractSpecs(step).entrySet()) {
+            later.remove(e.getKey());
             String name = e.getKey();
             YMap spec = e.getValue();
             String type = extractorType(name, spec);
@@ -261,6 +264,10 @@ final class CelDialect implements Dialect {
             dev.ktriage.spi.v2.Extractor x = extractors.v2(type);
             String from = options.remove("from");
             if (from != null && !types.containsKey(from)) throw new YamlException(spec.keyAt("from"), "from: no variable '" + from + "'");
+            if (from != null && (lets.contains(from) || later.contains(from) || from.equals(name))) {
+                throw new YamlException(spec.keyAt("from"), "from: '" + from + "' is set later in this step (extracts run in order, before the"
+                        + " step's lets); compute it with a let instead, e.g. " + from + ".grep('...')");
+            }
             for (String opt : options.keySet()) {
                 if (!x.options().contains(opt)) {
                     throw new YamlException(spec.keyAt(opt), "unknown option '" + opt + "' for " + type + " (expected: from"

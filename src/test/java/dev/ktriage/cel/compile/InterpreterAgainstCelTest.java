@@ -127,7 +127,10 @@ class InterpreterAgainstCelTest {
             "ipFamily('10.0.0.7')", "ipFamily('fd00::7')", "ipFamily('node0')", "inCidr('10.0.0.7', '10.0.0.0/24')",
             "inCidr('10.0.1.7', '10.0.0.0/24')", "inCidr('fd00::7', 'fd00::/64')", "inCidr('x', '10.0.0.0/8')",
             "seconds('1.62s')", "seconds('1620ms') > 1.5", "seconds('1m30s')", "seconds('soon')",
-            "names.map(x, x.size()).sum()", "names.filter(x, x.matches('1$')).size() == 1");
+            "names.map(x, x.size()).sum()", "names.filter(x, x.matches('1$')).size() == 1",
+            "[[1, 2], [3]].flatten()", "names.map(x, [x, x]).flatten().size()", "s.replace('-', '_')", "s.substring(0, 11)",
+            "s.substring(12)", "s.substring(5, 2)", "s.substring(0, 999)", "pod.status.containerStatuses[0].restartCount + 1",
+            "string(pod.status.containerStatuses[0].restartCount)");
 
     private static Object ours(Compiled c) {
         return INTERPRETER.eval(c.expr(), Bindings.of(VALUES));
