@@ -1,25 +1,29 @@
 package dev.ktriage.plugins.packetdrops;
 
 import dev.ktriage.spi.Extracted;
-import dev.ktriage.spi.Extractor;
-import java.math.BigDecimal;
+import dev.ktriage.spi.v2.Extractor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code {interrupts: NAME_REGEX}} over the output of {@code cat /proc/interrupts} (or variable
- * {@code from}): how a NIC's interrupts are spread over the CPUs. NAME_REGEX is found in the text
- * after the counts (controller, trigger, name); {@code patternFrom: VAR} names a variable whose
- * value, when set, is used as the regex instead (an operator's {@code nic} input). The value is a
- * map: {@code irqs} (numbers, as text), {@code names}, {@code cpus}, {@code perCpu} (totals per CPU
- * column), {@code total}, {@code busiestCpu}, {@code busiestShare} (whole percent of the total),
- * {@code activeCpus} (CPUs that took at least 5% of them), {@code busiestIrq} (the interrupt that
- * fired most, to read its {@code /proc/irq/N/smp_affinity}). The quoted evidence is the header and
+ * {@code {interrupts: NAME_REGEX}} over the output of {@code cat /proc/interrupts} (or, with the
+ * engine's {@code from: VAR}, the text of a variable, e.g. the header and the rows a playbook chose
+ * in CEL): how the matching interrupts are spread over the CPUs. NAME_REGEX is searched in the text
+ * after the counts (controller, trigger, name); an empty one takes every numbered interrupt of the
+ * text.
+ *
+ * <p>The value is a {@code map(string,dyn)}: {@code irqs} (numbers, as text), {@code names},
+ * {@code cpus} (CPU columns), {@code perCpu} (totals per CPU column), {@code total},
+ * {@code busiestShare} (whole percent of the total; 0 when they counted nothing),
+ * {@code activeCpus} (CPUs that took at least 5% of them), and, when there is one,
+ * {@code busiestCpu} (left out when they counted nothing) and {@code busiestIrq} (the interrupt that
+ * fired most, to read its {@code /proc/irq/N/smp_affinity}; left out when none matches). No matching
+ * interrupt is a value (empty lists, total 0); text without the {@code CPU0 CPU1 ...} header is not
+ * /proc/interrupts and holds nothing ({@link NothingFound}). The quoted evidence is the header and
  * the first matching rows.
  */
 public final class InterruptsExtractor implements Extractor {
@@ -34,27 +38,17 @@ public final class InterruptsExtractor implements Extractor {
     }
 
     @Override
-    public Set<String> options() {
-        return Set.of("from", "patternFrom");
+    public String valueType(Map<String, String> options) {
+        return "map(string,dyn)";
     }
 
     @Override
     public Compiled compile(String argument, Map<String, String> options) {
-        Pattern fixed = compileRegex(argument);
-        String from = options.get("from");
-        String patternFrom = options.get("patternFrom");
-        return evidence -> {
-            Pattern p = fixed;
-            Object override = patternFrom == null ? null : evidence.variable(patternFrom);
-            if (override != null && !override.toString().isBlank()) {
-                try {
-                    p = Pattern.compile(override.toString().strip());
-                } catch (PatternSyntaxException e) {
-                    p = Pattern.compile(Pattern.quote(override.toString().strip()));
-                }
-            }
-            InterruptTable t = InterruptTable.parse(evidence.lines(from));
-            List<InterruptTable.Line> nic = t.matching(p);
+        Pattern name = compileRegex(argument);
+        return answer -> {
+            InterruptTable t = InterruptTable.parse(answer.text().lines().toList());
+            if (t.cpuIds().isEmpty()) throw new NothingFound("no CPU header line (CPU0 CPU1 ...): not /proc/interrupts");
+            List<InterruptTable.Line> nic = t.matching(name);
             return new Extracted(summary(t, nic), quotes(t, nic));
         };
     }
@@ -64,29 +58,29 @@ public final class InterruptsExtractor implements Extractor {
         long[] perCpu = new long[n];
         for (InterruptTable.Line l : nic) for (int i = 0; i < n; i++) perCpu[i] += l.counts().get(i);
         long total = 0;
-        int busiest = -1;
+        int busiest = 0;
         for (int i = 0; i < n; i++) {
             total += perCpu[i];
-            if (busiest < 0 || perCpu[i] > perCpu[busiest]) busiest = i;
+            if (perCpu[i] > perCpu[busiest]) busiest = i;
         }
-        int active = 0;
+        long active = 0;
         List<Object> totals = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            totals.add(BigDecimal.valueOf(perCpu[i]));
+            totals.add(perCpu[i]);
             if (total > 0 && perCpu[i] * 100 >= total * ACTIVE_PERCENT) active++;
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("irqs", nic.stream().map(l -> (Object) l.irq()).toList());
         m.put("names", nic.stream().map(l -> (Object) lastWord(l.description())).toList());
-        m.put("cpus", BigDecimal.valueOf(n));
+        m.put("cpus", (long) n);
         m.put("perCpu", totals);
-        m.put("total", BigDecimal.valueOf(total));
-        m.put("busiestCpu", total == 0 ? null : BigDecimal.valueOf(t.cpuIds().get(busiest)));
-        m.put("busiestShare", BigDecimal.valueOf(total == 0 ? 0 : perCpu[busiest] * 100 / total));
-        m.put("activeCpus", BigDecimal.valueOf(active));
+        m.put("total", total);
+        if (total > 0) m.put("busiestCpu", (long) t.cpuIds().get(busiest));
+        m.put("busiestShare", total == 0 ? 0L : perCpu[busiest] * 100 / total);
+        m.put("activeCpus", active);
         InterruptTable.Line top = null;
         for (InterruptTable.Line l : nic) if (top == null || l.total() > top.total()) top = l;
-        m.put("busiestIrq", top == null ? null : top.irq());
+        if (top != null) m.put("busiestIrq", top.irq());
         return m;
     }
 

@@ -1,22 +1,26 @@
 package dev.ktriage.plugins.packetdrops;
 
 import dev.ktriage.spi.Extracted;
-import dev.ktriage.spi.Extractor;
-import java.math.BigDecimal;
+import dev.ktriage.spi.v2.Extractor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * {@code {softnet-stat: FIELD}} over the output of {@code cat /proc/net/softnet_stat} (or variable
- * {@code from}). FIELD is one of {@code processed}, {@code dropped}, {@code squeezed} (totals over
- * all CPUs), {@code cpus}, {@code cpusWithDrops}, {@code cpusSqueezed} (lists of CPU ids),
- * {@code busiestCpu}, {@code busiestShare} (the CPU that processed most packets and its share in
- * whole percent), {@code perCpu} (a list of maps cpu/processed/dropped/squeezed), or {@code summary}
- * (a map of all of these). The quoted evidence is the raw rows of the CPUs that dropped or were
- * squeezed, and the busiest CPU's row.
+ * {@code {softnet-stat: FIELD}} over the output of {@code cat /proc/net/softnet_stat} (or, with the
+ * engine's {@code from: VAR}, the text of a variable). FIELD is one of {@code processed},
+ * {@code dropped}, {@code squeezed} (totals over all CPUs), {@code cpus} (how many rows),
+ * {@code cpusWithDrops}, {@code cpusSqueezed} (lists of CPU ids), {@code busiestCpu},
+ * {@code busiestShare} (the CPU that processed most packets and its share in whole percent, 0 when
+ * nothing was processed), {@code perCpu} (a list of maps cpu/processed/dropped/squeezed), or
+ * {@code summary} (a map of all of these). Numbers are CEL ints ({@link Long}).
+ *
+ * <p>The quoted evidence is the raw rows of the CPUs that dropped or were squeezed, and the busiest
+ * CPU's row. An answer without a single row of hex counters holds nothing: {@link NothingFound},
+ * never zeroes.
  */
 public final class SoftnetStatExtractor implements Extractor {
 
@@ -29,43 +33,49 @@ public final class SoftnetStatExtractor implements Extractor {
         return "softnet-stat";
     }
 
+    /**
+     * {@code dyn}: the type depends on FIELD (an int, a list of ints, a map), and the SPI asks for the
+     * type with the options only, not the argument. {@code summary} is a {@code map(string,dyn)}.
+     */
     @Override
-    public Set<String> options() {
-        return Set.of("from");
+    public String valueType(Map<String, String> options) {
+        return "dyn";
     }
 
     @Override
     public Compiled compile(String argument, Map<String, String> options) {
         String field = argument.strip();
         if (!FIELDS.contains(field)) {
-            throw new IllegalArgumentException("unknown softnet-stat field '" + field + "' (expected one of " + new java.util.TreeSet<>(FIELDS) + ")");
+            throw new IllegalArgumentException("unknown softnet-stat field '" + field + "' (expected one of " + new TreeSet<>(FIELDS) + ")");
         }
-        String from = options.get("from");
-        return evidence -> {
-            SoftnetStat s = SoftnetStat.parse(evidence.lines(from));
+        return answer -> {
+            SoftnetStat s = SoftnetStat.parse(answer.text().lines().toList());
+            if (s.rows().isEmpty()) {
+                throw new NothingFound("no row of per-CPU hex counters (not /proc/net/softnet_stat)");
+            }
             Map<String, Object> all = summary(s);
             return new Extracted(field.equals("summary") ? all : all.get(field), quotes(s));
         };
     }
 
+    /** Every field, for a table with at least one row. */
     static Map<String, Object> summary(SoftnetStat s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cpus", BigDecimal.valueOf(s.rows().size()));
-        m.put("processed", BigDecimal.valueOf(s.processed()));
-        m.put("dropped", BigDecimal.valueOf(s.dropped()));
-        m.put("squeezed", BigDecimal.valueOf(s.squeezed()));
+        m.put("cpus", (long) s.rows().size());
+        m.put("processed", s.processed());
+        m.put("dropped", s.dropped());
+        m.put("squeezed", s.squeezed());
         m.put("cpusWithDrops", numbers(s.cpusWithDrops()));
         m.put("cpusSqueezed", numbers(s.cpusSqueezed()));
-        SoftnetStat.Row b = s.busiest();
-        m.put("busiestCpu", b == null ? null : BigDecimal.valueOf(b.cpu()));
-        m.put("busiestShare", BigDecimal.valueOf(s.busiestShare()));
+        m.put("busiestCpu", (long) s.busiest().cpu());
+        m.put("busiestShare", (long) s.busiestShare());
         List<Object> perCpu = new ArrayList<>();
         for (SoftnetStat.Row r : s.rows()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("cpu", BigDecimal.valueOf(r.cpu()));
-            row.put("processed", BigDecimal.valueOf(r.processed()));
-            row.put("dropped", BigDecimal.valueOf(r.dropped()));
-            row.put("squeezed", BigDecimal.valueOf(r.squeezed()));
+            row.put("cpu", (long) r.cpu());
+            row.put("processed", r.processed());
+            row.put("dropped", r.dropped());
+            row.put("squeezed", r.squeezed());
             perCpu.add(row);
         }
         m.put("perCpu", perCpu);
@@ -83,6 +93,6 @@ public final class SoftnetStatExtractor implements Extractor {
     }
 
     private static List<Object> numbers(List<Integer> ids) {
-        return ids.stream().map(i -> (Object) BigDecimal.valueOf(i)).toList();
+        return ids.stream().map(i -> (Object) (long) i).toList();
     }
 }

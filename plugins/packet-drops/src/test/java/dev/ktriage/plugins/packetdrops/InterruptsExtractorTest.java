@@ -1,13 +1,16 @@
 package dev.ktriage.plugins.packetdrops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ktriage.spi.Extracted;
-import java.math.BigDecimal;
+import dev.ktriage.spi.v2.Answer;
+import dev.ktriage.spi.v2.Extractor;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class InterruptsExtractorTest {
@@ -38,61 +41,100 @@ class InterruptsExtractorTest {
              29:       1233       1102   PCI-MSI 512002-edge      virtio1-output.0
             """;
 
+    private static Extracted extract(String regex, String text) {
+        return new InterruptsExtractor().compile(regex, Map.of()).extract(new Answer(text, 0));
+    }
+
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> run(String regex, String text, Map<String, Object> vars, Map<String, String> options) {
-        Extracted e = new InterruptsExtractor().compile(regex, options).extract(new FakeEvidence(text, vars));
-        return (Map<String, Object>) e.value();
+    private static Map<String, Object> run(String regex, String text) {
+        return (Map<String, Object>) extract(regex, text).value();
     }
 
     @Test
     void allQueuesOnCpu0() {
-        Map<String, Object> m = run(NIC, ENA_ON_CPU0, Map.of(), Map.of());
+        Map<String, Object> m = run(NIC, ENA_ON_CPU0);
         assertEquals(List.of("24", "25", "26", "27", "28"), m.get("irqs"));
-        assertEquals(new BigDecimal(4), m.get("cpus"));
-        assertEquals(BigDecimal.ZERO, m.get("busiestCpu"));
-        assertEquals(new BigDecimal(100), m.get("busiestShare"));
-        assertEquals(BigDecimal.ONE, m.get("activeCpus"));
-        assertEquals(new BigDecimal(912L + 48215530 + 47833021 + 49012117 + 48711902), m.get("total"));
+        assertEquals(4L, m.get("cpus"));
+        assertEquals(0L, m.get("busiestCpu"));
+        assertEquals(100L, m.get("busiestShare"));
+        assertEquals(1L, m.get("activeCpus"));
+        assertEquals(912L + 48215530 + 47833021 + 49012117 + 48711902, m.get("total"));
+        assertEquals(List.of(912L + 48215530 + 47833021 + 49012117 + 48711902, 0L, 0L, 0L), m.get("perCpu"));
         assertEquals("ens5-Tx-Rx-0", ((List<?>) m.get("names")).get(1));
         assertEquals("27", m.get("busiestIrq"));
     }
 
     @Test
     void timerAndNmiRowsAreNotTheNic() {
-        Map<String, Object> m = run(NIC, ENA_ON_CPU0, Map.of(), Map.of());
-        assertTrue(!((List<?>) m.get("names")).contains("timer"));
+        Map<String, Object> m = run(NIC, ENA_ON_CPU0);
+        assertFalse(((List<?>) m.get("names")).contains("timer"));
+        assertFalse(((List<?>) m.get("irqs")).contains("NMI"));
     }
 
     @Test
     void spreadQueues() {
-        Map<String, Object> m = run(NIC, VIRTIO_SPREAD, Map.of(), Map.of());
+        Map<String, Object> m = run(NIC, VIRTIO_SPREAD);
         assertEquals(List.of("28"), m.get("irqs"));
-        assertEquals(new BigDecimal(50), m.get("busiestShare"));
-        assertEquals(new BigDecimal(2), m.get("activeCpus"));
+        assertEquals(50L, m.get("busiestShare"));
+        assertEquals(2L, m.get("activeCpus"));
     }
 
     @Test
     void quotesHeaderAndMatchingRows() {
-        Extracted e = new InterruptsExtractor().compile(NIC, Map.of()).extract(new FakeEvidence(ENA_ON_CPU0));
+        Extracted e = extract(NIC, ENA_ON_CPU0);
         assertTrue(e.quotes().get(0).startsWith("CPU0"));
         assertTrue(e.quotes().get(2).endsWith("ens5-Tx-Rx-0"));
         assertEquals(6, e.quotes().size());
     }
 
     @Test
-    void patternFromAVariableOverridesTheArgument() {
-        Map<String, Object> m = run(NIC, ENA_ON_CPU0, Map.of("nic", "ens5-Tx-Rx"), Map.of("patternFrom", "nic"));
+    void anEmptyRegexTakesEveryNumberedInterruptOfRowsChosenBeforehand() {
+        // what a playbook does with `from:`: the header and the rows it chose in CEL (e.g. by an operator's regex)
+        String chosen = ENA_ON_CPU0.lines().filter(l -> l.contains("CPU0") || l.contains("ens5-Tx-Rx") || l.contains("LOC:"))
+                .collect(Collectors.joining("\n"));
+        Map<String, Object> m = run("", chosen);
         assertEquals(List.of("25", "26", "27", "28"), m.get("irqs"));
-        Map<String, Object> unset = run(NIC, ENA_ON_CPU0, Map.of(), Map.of("patternFrom", "nic"));
-        assertEquals(5, ((List<?>) unset.get("irqs")).size());
+        assertEquals(List.of("ens5-Tx-Rx-0", "ens5-Tx-Rx-1", "ens5-Tx-Rx-2", "ens5-Tx-Rx-3"), m.get("names"));
     }
 
     @Test
-    void noMatchingNicGivesAnEmptySummary() {
-        Map<String, Object> m = run("mlx5_comp", VIRTIO_SPREAD, Map.of(), Map.of());
+    void noMatchingNicIsAValueWithoutABusiestCpu() {
+        Extracted e = extract("mlx5_comp", VIRTIO_SPREAD);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) e.value();
         assertEquals(List.of(), m.get("irqs"));
-        assertEquals(BigDecimal.ZERO, m.get("total"));
-        assertEquals(null, m.get("busiestCpu"));
+        assertEquals(0L, m.get("total"));
+        assertEquals(0L, m.get("busiestShare"));
+        assertFalse(m.containsKey("busiestCpu"), m.toString());
+        assertFalse(m.containsKey("busiestIrq"), m.toString());
+        assertEquals(List.of(), e.quotes());
+    }
+
+    @Test
+    void quietQueuesHaveABusiestIrqButNoBusiestCpu() {
+        String down = """
+                           CPU0       CPU1
+                 40:          0          0   PCI-MSI 1-edge      eth1-TxRx-0
+                 41:          0          0   PCI-MSI 2-edge      eth1-TxRx-1
+                """;
+        Map<String, Object> m = run(NIC, down);
+        assertEquals("40", m.get("busiestIrq"));
+        assertFalse(m.containsKey("busiestCpu"));
+        assertEquals(0L, m.get("activeCpus"));
+    }
+
+    @Test
+    void textWithoutTheCpuHeaderHoldsNothing() {
+        Extractor.NothingFound e = assertThrows(Extractor.NothingFound.class,
+                () -> extract(NIC, "cat: /proc/interrupts: Permission denied\n"));
+        assertTrue(e.getMessage().contains("not /proc/interrupts"), e.getMessage());
+        assertThrows(Extractor.NothingFound.class, () -> extract(NIC, ""));
+    }
+
+    @Test
+    void declaresItsCelType() {
+        assertEquals("map(string,dyn)", new InterruptsExtractor().valueType(Map.of()));
+        assertTrue(new InterruptsExtractor().options().isEmpty());
     }
 
     @Test

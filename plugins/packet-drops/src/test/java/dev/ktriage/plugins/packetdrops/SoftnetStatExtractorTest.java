@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ktriage.spi.Extracted;
-import dev.ktriage.spi.Extractor;
-import java.math.BigDecimal;
+import dev.ktriage.spi.v2.Answer;
+import dev.ktriage.spi.v2.Extractor;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -28,24 +28,25 @@ class SoftnetStatExtractorTest {
             0c1f9e02 00000000 00000009 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000
             """;
 
+    /** What the engine hands the extractor: the node's stdout (or a variable's text) and the exit code. */
     private static Extracted run(String field, String text) {
-        return new SoftnetStatExtractor().compile(field, Map.of()).extract(new FakeEvidence(text));
+        return new SoftnetStatExtractor().compile(field, Map.of()).extract(new Answer(text, 0));
     }
 
     @Test
-    void totalsDecodeTheHexColumns() {
-        assertEquals(new BigDecimal(0x0001e0f2), run("dropped", CPU0_DROPS).value());
-        assertEquals(new BigDecimal(0x4e21 + 2), run("squeezed", CPU0_DROPS).value());
-        assertEquals(new BigDecimal(4), run("cpus", CPU0_DROPS).value());
-        assertEquals(new BigDecimal(0x1a2b3c4dL + 0x3a0c1 + 0x29f77 + 0x2b312), run("processed", CPU0_DROPS).value());
+    void totalsDecodeTheHexColumnsAsCelInts() {
+        assertEquals((long) 0x0001e0f2, run("dropped", CPU0_DROPS).value());
+        assertEquals((long) (0x4e21 + 2), run("squeezed", CPU0_DROPS).value());
+        assertEquals(4L, run("cpus", CPU0_DROPS).value());
+        assertEquals(0x1a2b3c4dL + 0x3a0c1 + 0x29f77 + 0x2b312, run("processed", CPU0_DROPS).value());
     }
 
     @Test
     void namesTheCpusThatDropAndTheBusiestShare() {
-        assertEquals(List.of(BigDecimal.ZERO), run("cpusWithDrops", CPU0_DROPS).value());
-        assertEquals(List.of(BigDecimal.ZERO, BigDecimal.ONE), run("cpusSqueezed", CPU0_DROPS).value());
-        assertEquals(BigDecimal.ZERO, run("busiestCpu", CPU0_DROPS).value());
-        assertEquals(new BigDecimal(99), run("busiestShare", CPU0_DROPS).value());
+        assertEquals(List.of(0L), run("cpusWithDrops", CPU0_DROPS).value());
+        assertEquals(List.of(0L, 1L), run("cpusSqueezed", CPU0_DROPS).value());
+        assertEquals(0L, run("busiestCpu", CPU0_DROPS).value());
+        assertEquals(99L, run("busiestShare", CPU0_DROPS).value());
     }
 
     @Test
@@ -59,10 +60,12 @@ class SoftnetStatExtractorTest {
     void olderKernelsWithoutCpuIdUseTheRowIndex() {
         @SuppressWarnings("unchecked")
         Map<String, Object> s = (Map<String, Object>) run("summary", OLD_KERNEL_QUIET).value();
-        assertEquals(BigDecimal.ZERO, s.get("dropped"));
-        assertEquals(new BigDecimal(2), s.get("cpus"));
-        assertEquals(List.of(BigDecimal.ZERO, BigDecimal.ONE), s.get("cpusSqueezed"));
-        assertEquals(new BigDecimal(50), s.get("busiestShare"));
+        assertEquals(0L, s.get("dropped"));
+        assertEquals(2L, s.get("cpus"));
+        assertEquals(List.of(0L, 1L), s.get("cpusSqueezed"));
+        assertEquals(50L, s.get("busiestShare"));
+        assertEquals(List.of(Map.of("cpu", 0L, "processed", 0x0c3d2a10L, "dropped", 0L, "squeezed", 0x11L),
+                Map.of("cpu", 1L, "processed", 0x0c1f9e02L, "dropped", 0L, "squeezed", 9L)), s.get("perCpu"));
     }
 
     @Test
@@ -71,22 +74,39 @@ class SoftnetStatExtractorTest {
                 00001000 00000005 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000
                 00002000 00000007 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000003
                 """;
-        assertEquals(List.of(BigDecimal.ZERO, new BigDecimal(3)), run("cpusWithDrops", text).value());
-        assertEquals(new BigDecimal(3), run("busiestCpu", text).value());
+        assertEquals(List.of(0L, 3L), run("cpusWithDrops", text).value());
+        assertEquals(3L, run("busiestCpu", text).value());
     }
 
     @Test
-    void emptyOrForeignTextGivesZeroes() {
-        assertEquals(BigDecimal.ZERO, run("dropped", "cat: /proc/net/softnet_stat: No such file or directory\n").value());
-        assertEquals(BigDecimal.ZERO, run("busiestShare", "").value());
-        assertEquals(null, run("busiestCpu", "").value());
+    void valuesAreOnlyCelTypes() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) run("summary", CPU0_DROPS).value();
+        for (Object v : s.values()) {
+            assertTrue(v instanceof Long || v instanceof List, v + " is " + v.getClass());
+        }
     }
 
     @Test
-    void readsAVariableWithFrom() {
-        Extracted e = new SoftnetStatExtractor().compile("dropped", Map.of("from", "saved"))
-                .extract(new FakeEvidence("", Map.of("saved", CPU0_DROPS)));
-        assertEquals(new BigDecimal(0x0001e0f2), e.value());
+    void emptyOrForeignTextHoldsNothingNeverZeroes() {
+        Extractor.NothingFound e = assertThrows(Extractor.NothingFound.class,
+                () -> run("dropped", "cat: /proc/net/softnet_stat: No such file or directory\n"));
+        assertTrue(e.getMessage().contains("no row of per-CPU hex counters"), e.getMessage());
+        assertThrows(Extractor.NothingFound.class, () -> run("busiestShare", ""));
+        assertThrows(Extractor.NothingFound.class, () -> run("summary", "\n\n"));
+    }
+
+    @Test
+    void readsWhateverTextTheEngineHandsIt() {
+        // with `from: VAR` the engine passes the variable's text (a list joined by lines); the extractor sees only an Answer
+        Extracted e = new SoftnetStatExtractor().compile("dropped", Map.of()).extract(new Answer("banner\n" + CPU0_DROPS, 0));
+        assertEquals((long) 0x0001e0f2, e.value());
+    }
+
+    @Test
+    void declaresItsCelType() {
+        assertEquals("dyn", new SoftnetStatExtractor().valueType(Map.of()));
+        assertEquals(Map.of().keySet(), new SoftnetStatExtractor().options());
     }
 
     @Test
@@ -100,5 +120,7 @@ class SoftnetStatExtractorTest {
     void registeredForServiceLoader() {
         List<String> types = ServiceLoader.load(Extractor.class).stream().map(p -> p.get().type()).toList();
         assertTrue(types.contains("softnet-stat") && types.contains("interrupts"), types.toString());
+        assertTrue(ServiceLoader.load(dev.ktriage.spi.Extractor.class).stream()
+                .noneMatch(p -> p.type().getName().startsWith("dev.ktriage.plugins.")), "no version 1 extractor is registered");
     }
 }
