@@ -164,6 +164,11 @@ public final class AccessPreflight {
                 vars.put(in.id() + ".name", name);
             }
         }
+        if (p.version() == 2) {
+            Map<String, Object> given = new LinkedHashMap<>();
+            for (Input in : p.inputs()) if (vars.containsKey(in.id())) given.put(in.id(), vars.get(in.id()));
+            vars.put("inputs", given);
+        }
         return vars;
     }
 }

@@ -22,6 +22,8 @@ final class Inputs {
         for (Input in : p.inputs()) {
             String value = given.get(in.id());
             if (value == null || value.isBlank()) {
+                // an optional input not given (or given empty, as a handoff passes an unknown value) has no value
+                if (p.version() == 2) vars.remove(in.id());
                 if (!in.required()) continue;
                 value = operator.provideInput(in, List.of());
             }
@@ -47,6 +49,12 @@ final class Inputs {
                 }
                 case TEXT -> vars.put(in.id(), value);
             }
+        }
+        if (p.version() == 2) {
+            // every input given, by id: has(inputs.podIP) tests an optional one, inputs['namespace'] reads a CEL reserved word
+            Map<String, Object> given2 = new LinkedHashMap<>();
+            for (Input in : p.inputs()) if (vars.containsKey(in.id())) given2.put(in.id(), vars.get(in.id()));
+            vars.put("inputs", given2);
         }
         return vars;
     }

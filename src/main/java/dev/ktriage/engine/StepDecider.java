@@ -80,7 +80,7 @@ public final class StepDecider {
             // answer itself (event messages out of a JSON body) is evidence of its own
             Set<String> lines = new LinkedHashSet<>();
             for (String v : reads) lines.addAll(quotes.getOrDefault(v, List.of()));
-            if (reads.contains("response")) lines.addAll(texts(value));
+            if (readsAnswer) lines.addAll(texts(value));
             if (!lines.isEmpty()) quotes.put(let.name(), List.copyOf(lines));
         }
         List<String> ruledOut = new ArrayList<>();
@@ -106,15 +106,18 @@ public final class StepDecider {
         return new Decision(extracted, null, "", List.of(), ruledOut, null);
     }
 
-    /** A string, or a list of strings, as evidence lines; nothing for other values. */
+    /**
+     * Lines of text taken from the answer, as evidence: a string, or each string of a list, that
+     * reads as a line (a name, a path or a number alone is a value, not evidence to quote).
+     */
     private static List<String> texts(Object value) {
-        if (value instanceof String s) return s.isBlank() ? List.of() : s.lines().toList();
-        if (value instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(o -> o instanceof String)) {
-            List<String> out = new ArrayList<>();
-            for (Object o : l) out.addAll(((String) o).lines().toList());
-            return out;
+        List<String> out = new ArrayList<>();
+        if (value instanceof String s) {
+            if (s.strip().contains(" ")) out.addAll(s.lines().toList());
+        } else if (value instanceof List<?> l) {
+            for (Object o : l) if (o instanceof String s && s.strip().contains(" ")) out.addAll(s.lines().toList());
         }
-        return List.of();
+        return out;
     }
 
     private static void put(Map<String, Object> vars, Map<String, Object> extracted, String name, Object value) {

@@ -36,6 +36,7 @@ final class CelDialect implements Dialect {
     private static final Set<String> RESERVED = Set.of("in", "as", "break", "const", "continue", "else", "for", "function",
             "if", "import", "let", "loop", "package", "namespace", "return", "var", "void", "while", "true", "false", "null");
     static final String RESPONSE = "response";
+    static final String INPUTS = "inputs";
 
     private final CelLanguage cel;
     private final ExtractorRegistry extractors;
@@ -53,7 +54,11 @@ final class CelDialect implements Dialect {
             }
         }
         types.put(RESPONSE, "map(string,dyn)");
-        for (Input in : inputs) types.put(in.id(), in.kind() == Input.Kind.POD ? "map(string,string)" : "string");
+        types.put(INPUTS, "map(string,dyn)");
+        for (Input in : inputs) {
+            // an input named with a CEL reserved word is read as inputs['namespace']
+            if (!RESERVED.contains(in.id())) types.put(in.id(), in.kind() == Input.Kind.POD ? "map(string,string)" : "string");
+        }
         List<YNode> steps = root.require("steps").asList().items();
         declare(steps);
         infer(steps);
@@ -101,6 +106,7 @@ final class CelDialect implements Dialect {
         PlaybookLoader.variableName(name, at);
         if (RESERVED.contains(name)) throw new YamlException(at, "'" + name + "' is a reserved word in CEL; choose another name");
         if (name.equals(RESPONSE)) throw new YamlException(at, "'response' is the step's answer; choose another name");
+        if (name.equals(INPUTS)) throw new YamlException(at, "'inputs' holds the playbook's inputs; choose another name");
     }
 
     /** Types the lets (in file order) and the forEach items from their lists' element type. */

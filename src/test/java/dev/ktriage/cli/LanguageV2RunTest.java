@@ -92,4 +92,47 @@ class LanguageV2RunTest {
         assertTrue(reason.contains("exited 255: ssh: connect to host node0 port 22: Connection refused"), reason);
         assertTrue(!r.out().contains("holds  of"), "no empty values rendered: " + r.out());
     }
+
+    @Test
+    void anOptionalInputNotGivenIsTestedWithInputsAndAReservedWordIdIsReadThroughIt() throws Exception {
+        Path plugin = tmp.resolve("optional");
+        Files.createDirectories(plugin.resolve("playbooks/optional"));
+        Files.writeString(plugin.resolve("plugin.yaml"), "id: optional\nversion: 0.1.0\napi: 1\n");
+        Files.writeString(plugin.resolve("playbooks/optional/playbook.yaml"), """
+                version: 2
+                id: optional-ip
+                title: An optional input
+                inputs:
+                  - {id: podIP, kind: text, required: false}
+                  - {id: namespace, kind: text, required: false}
+                steps:
+                  - id: decide
+                    next:
+                      - when: "has(inputs.podIP) && has(inputs.namespace)"
+                        finding: given
+                        says: "${podIP} in ${inputs['namespace']}"
+                        diagnose: given
+                      - finding: not-given
+                        says: "no pod IP"
+                        end: true
+                diagnoses:
+                  - {id: given, title: Given, summary: "x"}
+                """);
+        Path scenario = Files.createDirectories(tmp.resolve("empty"));
+        Files.writeString(scenario.resolve("cluster.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: default}\n");
+        String[] base = {"run", "optional-ip", "--plugins", plugin.toString(), "--lab", scenario.toString(), "--output", "json",
+                "--transcript", tmp.resolve("o.jsonl").toString()};
+        Cli none = Cli.run(base);
+        assertEquals("not-given", none.json().path("steps").path(0).path("finding").asText(), none.toString());
+        Cli empty = Cli.run(concat(base, "--set", "podIP=", "--set", "namespace=shop"));
+        assertEquals("not-given", empty.json().path("steps").path(0).path("finding").asText(), "an empty value is not given: " + empty);
+        Cli both = Cli.run(concat(base, "--set", "podIP=10.0.0.7", "--set", "namespace=shop"));
+        assertEquals("10.0.0.7 in shop", both.json().path("diagnoses").path(0).path("evidence").path(0).asText(), both.toString());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

@@ -49,7 +49,7 @@ class RunCommandTest {
             assertEquals("done", s.get("status").asText());
             assertTrue(s.has("finding"));
         });
-        assertEquals(List.of("pod-spec", "probe-events", "node-route", "kernel-log", "martian-source/pod-ip[podIP]/input",
+        assertEquals(List.of("pod-spec", "probe-events", "node-route", "kernel-log",
                 "martian-source/pod-ip", "martian-source/log-martians", "martian-source/kernel-log", "martian-source/route",
                 "martian-source/rp-filter", "martian-source/sysctl-sources"), steps);
         assertTrue(Files.exists(transcript));

@@ -12,9 +12,8 @@ import java.util.Set;
  * scenario's ClusterRoles, Roles and their bindings (kubernetes/kubernetes
  * plugin/pkg/auth/authorizer/rbac/rbac.go and pkg/apis/rbac/v1/evaluation_helpers.go): a
  * ClusterRoleBinding grants its role everywhere, a RoleBinding in its namespace only; subjects
- * match by user, group or service account (with the groups the authenticator adds:
- * system:authenticated, system:serviceaccounts, system:serviceaccounts:NS, or
- * system:unauthenticated for system:anonymous); rules match verb, API group, resource (and
+ * match by user, group or service account, for the user and groups the review names (as the API
+ * server decides a SubjectAccessReview: it adds no group); rules match verb, API group, resource (and
  * resource/subresource, {@code *}), resourceNames, or a non-resource URL ({@code /x/*} a prefix);
  * an aggregated ClusterRole takes the rules of the roles its selectors match.
  */
@@ -36,9 +35,9 @@ final class RbacAuthorizer {
     }
 
     Verdict review(Request r) {
+        // a review is decided for the user and groups it names, nothing added: the groups an
+        // authenticator would give (system:authenticated, system:serviceaccounts...) must be sent
         Set<String> groups = new LinkedHashSet<>(r.groups());
-        if (r.user().equals("system:anonymous")) groups.add("system:unauthenticated");
-        else groups.add("system:authenticated");
         String saNamespace = null;
         String saName = null;
         if (r.user().startsWith("system:serviceaccount:")) {
@@ -46,8 +45,6 @@ final class RbacAuthorizer {
             if (p.length == 4) {
                 saNamespace = p[2];
                 saName = p[3];
-                groups.add("system:serviceaccounts");
-                groups.add("system:serviceaccounts:" + saNamespace);
             }
         }
         for (ObjectNode b : of("ClusterRoleBinding")) {

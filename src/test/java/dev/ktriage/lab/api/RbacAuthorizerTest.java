@@ -69,9 +69,13 @@ class RbacAuthorizerTest {
         assertTrue(resource("alice", List.of(), "delete", "configmaps", null, "shop", "app").allowed());
         assertFalse(resource("alice", List.of(), "delete", "configmaps", null, "shop", "other").allowed());
         assertFalse(resource("alice", List.of(), "list", "configmaps", null, "shop", null).allowed(), "a list names no object");
-        assertTrue(rbac.review(new RbacAuthorizer.Request("system:anonymous", List.of(), "get", null, null, null, null, null, "/livez/ping")).allowed());
-        assertTrue(rbac.review(new RbacAuthorizer.Request("carol", List.of(), "get", null, null, null, null, null, "/healthz")).allowed(),
-                "every authenticated user is in system:authenticated");
-        assertFalse(rbac.review(new RbacAuthorizer.Request("carol", List.of(), "get", null, null, null, null, null, "/metrics")).allowed());
+        assertTrue(rbac.review(new RbacAuthorizer.Request("system:anonymous", List.of("system:unauthenticated"), "get", null, null, null,
+                null, null, "/livez/ping")).allowed());
+        assertTrue(rbac.review(new RbacAuthorizer.Request("carol", List.of("system:authenticated"), "get", null, null, null, null, null,
+                "/healthz")).allowed());
+        assertFalse(rbac.review(new RbacAuthorizer.Request("carol", List.of(), "get", null, null, null, null, null, "/healthz")).allowed(),
+                "a review adds no group: system:authenticated must be sent");
+        assertFalse(rbac.review(new RbacAuthorizer.Request("carol", List.of("system:authenticated"), "get", null, null, null, null, null,
+                "/metrics")).allowed());
     }
 }
