@@ -157,12 +157,7 @@ public final class AccessPreflight {
             int slash = v.indexOf('/');
             String ns = slash < 0 ? defaultNamespace : v.substring(0, slash);
             String name = slash < 0 ? v : v.substring(slash + 1);
-            if (p.version() == 2) {
-                vars.put(in.id(), Map.of("namespace", ns, "name", name, "ref", ns + "/" + name));
-            } else {
-                vars.put(in.id() + ".namespace", ns);
-                vars.put(in.id() + ".name", name);
-            }
+            vars.put(in.id(), Map.of("namespace", ns, "name", name, "ref", ns + "/" + name));
         }
         if (p.version() == 2) {
             Map<String, Object> given = new LinkedHashMap<>();

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktriage.gateway.ClusterAnswer;
 import dev.ktriage.gateway.GatherStatus;
 import dev.ktriage.gateway.NodeAnswer;
-import dev.ktriage.playbook.expr.Values;
-import dev.ktriage.spi.EvidenceView;
-import java.util.ArrayList;
-import java.util.Collection;
+import dev.ktriage.playbook.Reading;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +13,12 @@ import java.util.Map;
  * The answer one step gathered, plus the variables known so far: what extractors see. Immutable.
  *
  * @param command the equivalent kubectl/shell command, for the operator
- * @param facts   the answer as version 2's {@code response} holds it: code, text, stderr, body (a JSON
+ * @param facts   the answer as the step's {@code response} holds it: code, text, stderr, body (a JSON
  *                answer's, as CEL values), and for a fan-out answered, failed and outputs; empty when
  *                the step gathered nothing
  */
 public record Evidence(GatherStatus status, String reason, String text, JsonNode json, int code, String command,
-                       Map<String, Object> variables, Map<String, Object> facts) implements EvidenceView {
+                       Map<String, Object> variables, Map<String, Object> facts) implements Reading.Answer {
 
     Evidence(GatherStatus status, String reason, String text, JsonNode json, int code, String command, Map<String, Object> variables) {
         this(status, reason, text, json, code, command, variables, Map.of());
@@ -63,18 +60,5 @@ public record Evidence(GatherStatus status, String reason, String text, JsonNode
     @Override
     public Object variable(String name) {
         return variables.get(name);
-    }
-
-    @Override
-    public List<String> lines(String from) {
-        if (from == null) return text.lines().toList();
-        Object v = variables.get(from);
-        if (v == null) return List.of();
-        if (v instanceof Collection<?> c) {
-            List<String> out = new ArrayList<>();
-            for (Object o : c) out.add(Values.text(o));
-            return out;
-        }
-        return Values.text(v).lines().toList();
     }
 }

@@ -11,7 +11,7 @@ import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.gateway.NodeGateway;
 import dev.ktriage.playbook.Gather;
-import dev.ktriage.playbook.expr.Values;
+import dev.ktriage.cel.Values;
 import dev.ktriage.playbook.lang.Text;
 import dev.ktriage.playbook.lang.Unavailable;
 import java.util.ArrayList;
@@ -208,7 +208,7 @@ final class GatherRunner {
         List<String> groups = new ArrayList<>();
         if (r.groups() != null) {
             Object g = r.groups().isSingleExpression() ? r.groups().value(vars) : r.groups().render(vars);
-            if (g instanceof List<?> l) for (Object o : l) groups.add(dev.ktriage.cel.Values.text(o));
+            if (g instanceof List<?> l) for (Object o : l) groups.add(Values.text(o));
             else if (!String.valueOf(g).isBlank()) groups.add(String.valueOf(g));
         }
         String user = r.user() == null ? "" : r.user().render(vars);

@@ -34,14 +34,8 @@ final class Inputs {
                     String name = slash < 0 ? value : value.substring(slash + 1);
                     check(in, ns, "namespace");
                     check(in, name, "pod name");
-                    if (p.version() == 2) {
-                        // version 2: one value, pod.namespace and pod.name in CEL, pod.ref as NAMESPACE/NAME
-                        vars.put(in.id(), Map.of("namespace", ns, "name", name, "ref", ns + "/" + name));
-                    } else {
-                        vars.put(in.id(), ns + "/" + name);
-                        vars.put(in.id() + ".namespace", ns);
-                        vars.put(in.id() + ".name", name);
-                    }
+                    // one value: pod.namespace and pod.name in CEL, pod.ref as NAMESPACE/NAME
+                    vars.put(in.id(), Map.of("namespace", ns, "name", name, "ref", ns + "/" + name));
                 }
                 case NODE -> {
                     check(in, value, "node name");

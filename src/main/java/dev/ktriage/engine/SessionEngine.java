@@ -126,7 +126,7 @@ public final class SessionEngine {
                 next = Optional.ofNullable(steps.get(step.onFailure()));
                 continue;
             }
-            Decision d = StepDecider.decide(step, evidence, playbook.version());
+            Decision d = StepDecider.decide(step, evidence);
             vars.putAll(d.extracted());
             if (d.unavailable() != null) {
                 unclean = inconclusive(run, stepId, step, d.unavailable(), command);

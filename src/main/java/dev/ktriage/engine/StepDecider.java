@@ -20,7 +20,7 @@ import java.util.Set;
  * Evidence in, decision out. A pure function: it reads no clock and calls no client, so a decision
  * made live and the same decision made from a transcript are the same.
  *
- * <p>Version 2 adds: the answer as {@code response} ({@code ok} when a node exited with a code the
+ * <p>The answer is {@code response} ({@code ok} when a node exited with a code the
  * gather accepts, or the API answered without an error), the step's extracts and lets only from an
  * answer that is ok (otherwise each is absent with the reason), and rules that stop at the first one
  * that needs a value that is not there: the step is then inconclusive with the reason, never decided
@@ -32,21 +32,8 @@ public final class StepDecider {
     }
 
     public static Decision decide(Step step, Evidence evidence) {
-        return decide(step, evidence, 1);
-    }
-
-    public static Decision decide(Step step, Evidence evidence, int version) {
         Map<String, Object> vars = new HashMap<>(evidence.variables());
-        String notOk = null;
-        if (version == 2) {
-            notOk = response(step, evidence, vars);
-        } else {
-            // found: a cluster object or body came back (not 404 or another error), or a node command exited 0.
-            int code = evidence.code();
-            vars.put("found", evidence.json() != null ? code < 400 : code == 0 || (code >= 200 && code < 400));
-            vars.put("code", code);
-            vars.put("output", evidence.text());
-        }
+        String notOk = response(step, evidence, vars);
         Map<String, Object> extracted = new LinkedHashMap<>();
         Map<String, List<String>> quotes = new HashMap<>();
         for (Extract x : step.extracts()) {
@@ -54,7 +41,7 @@ public final class StepDecider {
                 put(vars, extracted, x.name(), new Absent(notOk));
                 continue;
             }
-            Extracted e = x.compiled().extract(evidence.withVariables(vars));
+            Extracted e = x.reading().read(evidence.withVariables(vars));
             put(vars, extracted, x.name(), e.value());
             quotes.put(x.name(), e.quotes());
         }

@@ -10,7 +10,6 @@ import dev.ktriage.playbook.lang.Condition;
 import dev.ktriage.playbook.lang.Expression;
 import dev.ktriage.playbook.lang.Text;
 import dev.ktriage.spi.Extracted;
-import dev.ktriage.spi.Extractor;
 import dev.ktriage.spi.v2.Answer;
 import dev.ktriage.yaml.Location;
 import dev.ktriage.yaml.YNode;
@@ -24,13 +23,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Playbook language version 2: expressions and {@code ${...}} parts are CEL, type-checked against
+ * The playbook language (version 2): expressions and {@code ${...}} parts are CEL, type-checked against
  * every variable the playbook declares (inputs, asks, extracts with their extractor's type, lets
  * with the type CEL infers, forEach items and collections, and {@code response}); structured
  * extractors; {@code let}, {@code use} of shared {@code blocks}, {@code forEach} and exit codes to
  * {@code accept}. Every error names file:line:column.
  */
-final class CelDialect implements Dialect {
+final class CelDialect {
 
     /** CEL's reserved words cannot name a variable. */
     private static final Set<String> RESERVED = Set.of("in", "as", "break", "const", "continue", "else", "for", "function",
@@ -62,11 +61,6 @@ final class CelDialect implements Dialect {
         List<YNode> steps = root.require("steps").asList().items();
         declare(steps);
         infer(steps);
-    }
-
-    @Override
-    public int version() {
-        return 2;
     }
 
     // ---- variables and their types, before anything is compiled ----
@@ -186,8 +180,7 @@ final class CelDialect implements Dialect {
         return new YamlException(at(n, e.offset()), "in `" + source + "`: " + e.getMessage());
     }
 
-    @Override
-    public Text text(YNode n) {
+    Text text(YNode n) {
         if (n == null) return cel.text("", types);
         String source = n.asText();
         try {
@@ -197,8 +190,7 @@ final class CelDialect implements Dialect {
         }
     }
 
-    @Override
-    public Condition condition(YNode n) {
+    Condition condition(YNode n) {
         String source = n.asText();
         try {
             return cel.condition(source, types);
@@ -207,8 +199,7 @@ final class CelDialect implements Dialect {
         }
     }
 
-    @Override
-    public Expression expression(YNode n) {
+    Expression expression(YNode n) {
         String source = n.asText();
         try {
             return cel.value(source, types);
@@ -217,8 +208,7 @@ final class CelDialect implements Dialect {
         }
     }
 
-    @Override
-    public List<Text> command(YNode run) {
+    List<Text> command(YNode run) {
         try {
             return List.copyOf(NodeCommandTemplate.parse(run.asText(), (word, start) -> {
                 try {
@@ -232,32 +222,27 @@ final class CelDialect implements Dialect {
         }
     }
 
-    @Override
-    public Set<String> stepKeys() {
+    Set<String> stepKeys() {
         return Set.of("id", "title", "explain", "gather", "ask", "extract", "let", "use", "forEach", "next", "onFailure");
     }
 
-    @Override
-    public Set<String> nodeKeys() {
+    Set<String> nodeKeys() {
         return Set.of("on", "run", "sudo", "timeout", "accept");
     }
 
-    @Override
-    public void checkNode(YMap node) {
+    void checkNode(YMap node) {
         if (node.has("readOnly")) {
             throw new YamlException(node.keyAt("readOnly"), "'readOnly' is gone in version 2: the read-only allow-list decides (docs/node-commands.md)");
         }
     }
 
-    @Override
-    public List<Let> lets(YMap step) {
+    List<Let> lets(YMap step) {
         List<Let> out = new ArrayList<>();
         for (Map.Entry<String, YNode> e : letSpecs(step).entrySet()) out.add(new Let(e.getKey(), expression(e.getValue()), e.getValue().at()));
         return out;
     }
 
-    @Override
-    public List<Extract> extracts(YMap step) {
+    List<Extract> extracts(YMap step) {
         List<Extract> out = new ArrayList<>();
         Set<String> lets = letSpecs(step).keySet();
         List<String> later = new ArrayList<>(extractSpecs(step).keySet());
@@ -267,7 +252,7 @@ final class CelDialect implements Dialect {
             YMap spec = e.getValue();
             String type = extractorType(name, spec);
             Map<String, String> options = options(spec, type);
-            dev.ktriage.spi.v2.Extractor x = extractors.v2(type);
+            dev.ktriage.spi.v2.Extractor x = extractors.get(type);
             String from = options.remove("from");
             if (from != null && !types.containsKey(from)) throw new YamlException(spec.keyAt("from"), "from: no variable '" + from + "'");
             if (from != null && (lets.contains(from) || later.contains(from) || from.equals(name))) {
@@ -294,19 +279,19 @@ final class CelDialect implements Dialect {
     private String extractorType(String name, YMap spec) {
         String type = null;
         for (String key : spec.entries().keySet()) {
-            if (extractors.v2(key) != null) {
+            if (extractors.get(key) != null) {
                 if (type != null) throw new YamlException(spec.keyAt(key), "two extractor types for '" + name + "': " + type + " and " + key);
                 type = key;
             }
         }
         if (type == null) {
-            throw spec.error("no known extractor type for '" + name + "' (known: " + String.join(", ", extractors.v2Types()) + ")");
+            throw spec.error("no known extractor type for '" + name + "' (known: " + String.join(", ", extractors.types()) + ")");
         }
         return type;
     }
 
     private dev.ktriage.spi.v2.Extractor extractor(String name, YMap spec) {
-        return extractors.v2(extractorType(name, spec));
+        return extractors.get(extractorType(name, spec));
     }
 
     private static Map<String, String> options(YMap spec, String type) {
@@ -316,7 +301,7 @@ final class CelDialect implements Dialect {
     }
 
     /** The v2 extractor over the step's answer (or a variable's text); nothing found is an {@link Absent} value. */
-    private static Extractor.Compiled reading(dev.ktriage.spi.v2.Extractor.Compiled compiled, String from) {
+    private static Reading reading(dev.ktriage.spi.v2.Extractor.Compiled compiled, String from) {
         return evidence -> {
             String text;
             if (from == null) {

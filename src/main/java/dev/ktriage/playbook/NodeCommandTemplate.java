@@ -3,8 +3,7 @@ package dev.ktriage.playbook;
 import dev.ktriage.allowlist.AllowList;
 import dev.ktriage.allowlist.CommandRefused;
 import dev.ktriage.allowlist.Word;
-import dev.ktriage.playbook.expr.ExprException;
-import dev.ktriage.playbook.expr.Template;
+import dev.ktriage.playbook.lang.LiteralText;
 import dev.ktriage.playbook.lang.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,20 +37,14 @@ final class NodeCommandTemplate {
         Text word(String text, int start);
     }
 
-    /** Version 1 templates. */
-    static final Words V1 = (text, start) -> {
-        try {
-            return Template.parse(text);
-        } catch (ExprException e) {
-            throw new CommandRefused("in '" + text + "': " + e.getMessage(), start);
-        }
-    };
+    /** The operator's words, taken as they are ({@code $} is refused before). */
+    static final Words LITERAL = (text, start) -> new LiteralText(text);
 
     private NodeCommandTemplate() {
     }
 
     static Split parse(String command) {
-        return parse(command, V1);
+        return parse(command, LITERAL);
     }
 
     /**

@@ -9,8 +9,7 @@ import java.util.Optional;
  * A guided troubleshooting procedure: the symptoms that suggest it, the inputs it needs, its steps
  * (the first one starts), and the diagnoses it can reach.
  *
- * @param origin  where it was loaded from (built-in, a plugin id), shown in {@code ktriage list}
- * @param version the playbook language it is written in: 1, or 2 (CEL, typed values, absent values are errors)
+ * @param origin where it was loaded from (built-in, a plugin id), shown in {@code ktriage list}
  */
 public record Playbook(
         String id,
@@ -21,7 +20,6 @@ public record Playbook(
         Map<String, Step> steps,
         Map<String, DiagnosisSpec> diagnoses,
         String origin,
-        int version,
         Location at) {
 
     public Step firstStep() {

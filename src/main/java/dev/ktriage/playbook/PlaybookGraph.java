@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The checks that need the whole playbook: targets exist, every diagnosis is reachable from the
- * first step. Version 2 also refuses a step no path reaches and a rule that can never fire because
- * a rule before it always does.
+ * The checks that need the whole playbook: targets exist, every step and every diagnosis is
+ * reachable from the first step, no rule comes after one that always fires.
  */
 final class PlaybookGraph {
 
@@ -40,7 +39,7 @@ final class PlaybookGraph {
                     throw new YamlException(r.at(), "goto unknown step '" + r.gotoStep() + "'" + (group ? " in this forEach" : ""));
                 }
                 if (group && r.handoff() != null) throw new YamlException(r.at(), "a step in a forEach cannot hand off to another playbook");
-                if (playbook.version() == 2 && i > 0 && s.rules().get(i - 1).when() == null) {
+                if (i > 0 && s.rules().get(i - 1).when() == null) {
                     throw new YamlException(r.at(), "this rule can never fire: the rule before it has no 'when' and always does");
                 }
             }
@@ -51,7 +50,7 @@ final class PlaybookGraph {
         while (!todo.isEmpty()) {
             Step s = todo.pop();
             if (!reached.add(s.id())) continue;
-            if ((s.gather() != null || s.forEach() != null || playbook.version() == 2) && s.onFailure() != null) {
+            if (s.onFailure() != null) {
                 todo.add(steps.get(s.onFailure()));
             }
             if (s.forEach() != null) walk(s.forEach().steps(), true);
@@ -60,10 +59,8 @@ final class PlaybookGraph {
                 if (r.gotoStep() != null) todo.add(steps.get(r.gotoStep()));
             }
         }
-        if (playbook.version() == 2) {
-            for (Step s : steps.values()) {
-                if (!reached.contains(s.id())) throw new YamlException(s.at(), "step '" + s.id() + "' is reached from no step");
-            }
+        for (Step s : steps.values()) {
+            if (!reached.contains(s.id())) throw new YamlException(s.at(), "step '" + s.id() + "' is reached from no step");
         }
     }
 }

@@ -19,20 +19,19 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads one playbook file, strictly: unknown keys, wrong types, duplicate ids, {@code goto} targets
- * that do not exist and diagnoses no rule reaches are errors naming file:line:column. The file's
- * {@code version} (1 when absent) picks the language its text and conditions are written in
- * ({@link Dialect}); version 2 adds CEL type-checking, lets, forEach and structured extractors.
+ * that do not exist, unreachable steps and diagnoses, and every expression's types ({@link CelDialect})
+ * are errors naming file:line:column.
  */
 public final class PlaybookLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
-    private static final Set<String> ROOT_KEYS = Set.of("id", "title", "description", "symptoms", "inputs", "steps", "diagnoses");
+    private static final Set<String> ROOT_KEYS = Set.of("version", "id", "title", "description", "symptoms", "inputs", "steps", "diagnoses", "blocks");
 
     private final ExtractorRegistry extractors;
     private final ExpressionSource expressions;
-    private Dialect dialect;
+    private CelDialect dialect;
 
     public PlaybookLoader(ExtractorRegistry extractors) {
         this(extractors, Expressions.shared());
@@ -51,27 +50,26 @@ public final class PlaybookLoader {
     public synchronized Playbook load(List<YNode> docs, String displayName, String origin) {
         if (docs.size() != 1) throw new YamlException(new Location(displayName, 1, 1), "a playbook file holds exactly one YAML document");
         YMap root = docs.get(0).asMap();
-        int version = version(root);
-        Set<String> keys = new HashSet<>(ROOT_KEYS);
-        if (version == 2) keys.addAll(Set.of("version", "blocks"));
-        root.onlyKeys(keys);
+        version(root);
+        root.onlyKeys(ROOT_KEYS);
         String id = id(root.require("id"));
         List<Input> inputs = inputs(root);
-        dialect = version == 2 ? new CelDialect(root, inputs, extractors, expressions) : new V1Dialect(extractors);
+        dialect = new CelDialect(root, inputs, extractors, expressions);
         Map<String, DiagnosisSpec> diagnoses = diagnoses(root);
         Map<String, Step> steps = steps(root.require("steps"), diagnoses);
         Playbook p = new Playbook(id, root.require("title").asText(), root.text("description", ""),
-                symptoms(root), inputs, steps, diagnoses, origin, version, root.at());
+                symptoms(root), inputs, steps, diagnoses, origin, root.at());
         new PlaybookGraph(p).check();
         return p;
     }
 
-    private static int version(YMap root) {
-        if (!root.has("version")) return 1;
+    private static void version(YMap root) {
+        if (!root.has("version")) {
+            throw root.error("a playbook in language version 1: this ktriage reads version 2. Add 'version: 2' and write its"
+                    + " expressions in CEL (docs/playbooks.md, 'Migrating from version 1')");
+        }
         int v = root.get("version").asInt();
-        if (v == 1) throw root.get("version").error("version 1 is written without a 'version' key");
-        if (v != 2) throw root.get("version").error("this ktriage reads playbook language versions 1 and 2, not " + v);
-        return v;
+        if (v != 2) throw root.get("version").error("this ktriage reads playbook language version 2, not " + v);
     }
 
     private List<Symptom> symptoms(YMap root) {
@@ -172,7 +170,6 @@ public final class PlaybookLoader {
         if (m.has("cluster")) {
             YMap c = m.get("cluster").asMap();
             if (c.has("accessReview")) {
-                if (dialect.version() < 2) throw new YamlException(c.keyAt("accessReview"), "accessReview needs 'version: 2'");
                 c.onlyKeys(Set.of("accessReview"));
                 return ClusterGatherReader.review(c.get("accessReview").asMap(), dialect::text);
             }
@@ -187,18 +184,15 @@ public final class PlaybookLoader {
         List<Text> argv = dialect.command(m.require("run"));
         int timeout = m.has("timeout") ? m.get("timeout").asInt() : 10;
         if (timeout < 1 || timeout > 300) throw m.get("timeout").error("timeout must be 1..300 seconds");
-        List<Integer> accept = null;
-        if (dialect.version() == 2) {
-            accept = new ArrayList<>();
-            if (m.has("accept")) {
-                for (YNode c : m.get("accept").asList().items()) {
-                    int code = c.asInt();
-                    if (code < 0 || code > 255) throw c.error("an exit code is 0..255");
-                    accept.add(code);
-                }
-            } else {
-                accept.add(0);
+        List<Integer> accept = new ArrayList<>();
+        if (m.has("accept")) {
+            for (YNode c : m.get("accept").asList().items()) {
+                int code = c.asInt();
+                if (code < 0 || code > 255) throw c.error("an exit code is 0..255");
+                accept.add(code);
             }
+        } else {
+            accept.add(0);
         }
         return new Gather.Node(dialect.text(m.require("on")), argv, m.has("sudo") && m.get("sudo").asBoolean(), timeout, accept);
     }

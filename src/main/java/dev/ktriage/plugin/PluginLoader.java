@@ -98,7 +98,9 @@ public final class PluginLoader {
     private static List<Parsed> parse(Plugin plugin) {
         if (plugin.manifest().api() != PluginApi.VERSION) {
             throw new YamlException(plugin.manifest().at(), "targets plugin API " + plugin.manifest().api()
-                    + "; this ktriage implements API " + PluginApi.VERSION);
+                    + "; this ktriage implements API " + PluginApi.VERSION + (plugin.manifest().api() == 1
+                    ? ": write 'api: 2', add 'version: 2' to each playbook and move its expressions to CEL"
+                    + " (docs/playbooks.md, 'Migrating from version 1'); Java extractors implement dev.ktriage.spi.v2.Extractor" : ""));
         }
         PlaybookLoader loader = new PlaybookLoader(ExtractorRegistry.fromClassLoader(plugin.classLoader()));
         List<Parsed> out = new ArrayList<>();

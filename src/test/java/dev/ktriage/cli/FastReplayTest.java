@@ -66,8 +66,8 @@ class FastReplayTest {
         Cli r = Cli.run("replay", t.toString(), "--plugins", fixtures);
         assertEquals(1, r.exit(), r.toString());
         List<String> err = r.err().lines().toList();
-        assertEquals(6, err.size(), r.err());
-        for (int i = 0; i < 5; i++) assertTrue(err.get(i).startsWith("ktriage: plugin '"), r.err());
-        assertTrue(err.get(5).startsWith("ktriage: replay diverged"), r.err());
+        assertEquals(7, err.size(), r.err());
+        for (int i = 0; i < 6; i++) assertTrue(err.get(i).startsWith("ktriage: plugin '"), r.err());
+        assertTrue(err.get(6).startsWith("ktriage: replay diverged"), r.err());
     }
 }

@@ -48,7 +48,7 @@ class LanguageV2RunTest {
     void aFailedNodeCommandWithNoRuleForItIsInconclusiveNeverADiagnosis() throws Exception {
         Path plugin = tmp.resolve("plugin");
         Files.createDirectories(plugin.resolve("playbooks/drops"));
-        Files.writeString(plugin.resolve("plugin.yaml"), "id: drops\nversion: 0.1.0\napi: 1\n");
+        Files.writeString(plugin.resolve("plugin.yaml"), "id: drops\nversion: 0.1.0\napi: 2\n");
         Files.writeString(plugin.resolve("playbooks/drops/playbook.yaml"), """
                 version: 2
                 id: table-drops

@@ -24,7 +24,7 @@ class OptionInjectionTest {
     void aClusterValueStartingWithADashIsRefusedAndNothingIsSent() throws Exception {
         Path plugin = tmp.resolve("injection");
         Path book = Files.createDirectories(plugin.resolve("playbooks/injection"));
-        Files.writeString(plugin.resolve("plugin.yaml"), "id: injection\nversion: 0.1.0\napi: 1\n");
+        Files.writeString(plugin.resolve("plugin.yaml"), "id: injection\nversion: 0.1.0\napi: 2\n");
         Files.writeString(book.resolve("playbook.yaml"), """
                 version: 2
                 id: injection

@@ -140,7 +140,7 @@ class CatalogCacheTest {
         for (int i = 0; i < 2; i++) {
             CatalogCache c = cache(List.of(PluginLoadingTest.FIXTURES));
             assertNull(c.read());
-            assertEquals(5, c.load().problems().size());
+            assertEquals(6, c.load().problems().size());
         }
         assertFalse(Files.exists(cache(List.of(PluginLoadingTest.FIXTURES)).file()));
     }
@@ -178,7 +178,7 @@ class CatalogCacheTest {
     void aPluginBuildingFromItsClassesFolderIsNotCached() throws IOException {
         Path dev = tmp.resolve("dev-plugin");
         Files.createDirectories(dev.resolve("target/classes"));
-        Files.writeString(dev.resolve("plugin.yaml"), "id: dev-plugin\napi: 1\n");
+        Files.writeString(dev.resolve("plugin.yaml"), "id: dev-plugin\napi: 2\n");
         assertNull(CatalogCache.forSources(cacheDir, List.of(dev), List.of(folder)), "its classes can change unseen");
     }
 
@@ -243,7 +243,7 @@ class CatalogCacheTest {
         Path jar = tmp.resolve("jar-plugin.jar");
         try (OutputStream f = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(f)) {
             out.putNextEntry(new JarEntry("plugin.yaml"));
-            out.write("id: jar-plugin\napi: 1\n".getBytes());
+            out.write("id: jar-plugin\napi: 2\n".getBytes());
             out.putNextEntry(new JarEntry("playbooks/jarred/playbook.yaml"));
             out.write(PLAYBOOK.replace("id: tiny", "id: jarred").replace("first-ip", "jar-first-ip").getBytes());
         } catch (IOException e) {

@@ -21,7 +21,11 @@ class PluginLoadingTest {
     void brokenPluginsAreReportedAndSkippedTheRestLoad() {
         LoadedPlugins loaded = PluginLoader.load(List.of(FIXTURES));
         Map<String, String> problems = loaded.problems().stream().collect(Collectors.toMap(PluginProblem::plugin, PluginProblem::message));
-        assertEquals(5, problems.size(), problems.toString());
+        assertEquals(6, problems.size(), problems.toString());
+        // a plugin written for API 1 is told, in one line, what to change
+        assertTrue(problems.get("version1-plugin").contains("version1-plugin/plugin.yaml:1:1: targets plugin API 1; this ktriage implements API 2:"
+                + " write 'api: 2', add 'version: 2' to each playbook and move its expressions to CEL"), problems.get("version1-plugin"));
+        assertEquals(1, problems.get("version1-plugin").lines().count());
         // a node command that writes, though its author marked it readOnly: refused at the -delete
         assertTrue(problems.get("deleting-find").contains(
                 "deleting-find/playbooks/cleanup/playbook.yaml:9:57: 'find -delete' is not read-only: deletes the files it finds"),
@@ -32,7 +36,7 @@ class PluginLoadingTest {
                 problems.get("unknown-extractor"));
         assertTrue(problems.get("clashes-builtin").contains("playbook id 'failing-probes' clashes with a built-in playbook"), problems.get("clashes-builtin"));
         assertTrue(problems.get("clashes-builtin").contains("clashes-builtin/playbooks/failing-probes/playbook.yaml:1:1"));
-        assertTrue(problems.get("future-api").contains("future-api/plugin.yaml:1:1: targets plugin API 2; this ktriage implements API 1"),
+        assertTrue(problems.get("future-api").contains("future-api/plugin.yaml:1:1: targets plugin API 3; this ktriage implements API 2"),
                 problems.get("future-api"));
         assertTrue(loaded.catalog().find("dns-timeouts").isPresent(), "the good plugin loaded");
         assertEquals("good-plugin", loaded.catalog().require("dns-timeouts").origin());
@@ -46,8 +50,8 @@ class PluginLoadingTest {
         assertTrue(r.out().contains("dns-timeouts"), r.out());
         assertTrue(r.out().contains("failing-probes"), r.out());
         List<String> err = r.err().lines().toList();
-        assertEquals(5, err.size(), r.err());
-        for (String id : List.of("broken-yaml", "unknown-extractor", "clashes-builtin", "future-api", "deleting-find")) {
+        assertEquals(6, err.size(), r.err());
+        for (String id : List.of("broken-yaml", "unknown-extractor", "clashes-builtin", "future-api", "deleting-find", "version1-plugin")) {
             assertTrue(err.stream().anyMatch(l -> l.startsWith("ktriage: plugin '" + id + "' skipped: ")), id + " in " + r.err());
         }
     }
