@@ -159,11 +159,9 @@ public final class AccessPreflight {
             String name = slash < 0 ? v : v.substring(slash + 1);
             vars.put(in.id(), Map.of("namespace", ns, "name", name, "ref", ns + "/" + name));
         }
-        if (p.version() == 2) {
-            Map<String, Object> given = new LinkedHashMap<>();
-            for (Input in : p.inputs()) if (vars.containsKey(in.id())) given.put(in.id(), vars.get(in.id()));
-            vars.put("inputs", given);
-        }
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (Input in : p.inputs()) if (vars.containsKey(in.id())) given.put(in.id(), vars.get(in.id()));
+        vars.put("inputs", given);
         return vars;
     }
 }

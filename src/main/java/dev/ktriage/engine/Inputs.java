@@ -23,7 +23,7 @@ final class Inputs {
             String value = given.get(in.id());
             if (value == null || value.isBlank()) {
                 // an optional input not given (or given empty, as a handoff passes an unknown value) has no value
-                if (p.version() == 2) vars.remove(in.id());
+                vars.remove(in.id());
                 if (!in.required()) continue;
                 value = operator.provideInput(in, List.of());
             }
@@ -44,12 +44,10 @@ final class Inputs {
                 case TEXT -> vars.put(in.id(), value);
             }
         }
-        if (p.version() == 2) {
-            // every input given, by id: has(inputs.podIP) tests an optional one, inputs['namespace'] reads a CEL reserved word
-            Map<String, Object> given2 = new LinkedHashMap<>();
-            for (Input in : p.inputs()) if (vars.containsKey(in.id())) given2.put(in.id(), vars.get(in.id()));
-            vars.put("inputs", given2);
-        }
+        // every input given, by id: has(inputs.podIP) tests an optional one, inputs['namespace'] reads a CEL reserved word
+        Map<String, Object> byId = new LinkedHashMap<>();
+        for (Input in : p.inputs()) if (vars.containsKey(in.id())) byId.put(in.id(), vars.get(in.id()));
+        vars.put("inputs", byId);
         return vars;
     }
 

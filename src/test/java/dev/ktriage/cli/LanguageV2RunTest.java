@@ -97,7 +97,7 @@ class LanguageV2RunTest {
     void anOptionalInputNotGivenIsTestedWithInputsAndAReservedWordIdIsReadThroughIt() throws Exception {
         Path plugin = tmp.resolve("optional");
         Files.createDirectories(plugin.resolve("playbooks/optional"));
-        Files.writeString(plugin.resolve("plugin.yaml"), "id: optional\nversion: 0.1.0\napi: 1\n");
+        Files.writeString(plugin.resolve("plugin.yaml"), "id: optional\nversion: 0.1.0\napi: 2\n");
         Files.writeString(plugin.resolve("playbooks/optional/playbook.yaml"), """
                 version: 2
                 id: optional-ip

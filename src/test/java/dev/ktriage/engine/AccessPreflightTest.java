@@ -70,6 +70,7 @@ class AccessPreflightTest {
             """;
 
     private static final String MORE = """
+            version: 2
             id: more
             title: Handed off to
             description: test

@@ -48,7 +48,7 @@ class LanguageV2LoadTest {
     @Test
     void aGoodOneLoads() {
         Playbook p = loader.load(playbook("[1-9a-f]", "drops.size() > 0", "${drops.size()} CPUs drop", ""), "p/playbook.yaml", "test");
-        assertEquals(2, p.version());
+        assertEquals("drops", p.id());
     }
 
     @Test
@@ -130,5 +130,8 @@ class LanguageV2LoadTest {
         assertTrue(e.getMessage().contains("'readOnly' is gone in version 2"), e.getMessage());
         e = error(playbook("x", "true", "x", "").replace("extract: {drops:", "extract: {namespace:"));
         assertTrue(e.getMessage().contains("'namespace' is a reserved word in CEL"), e.getMessage());
+        e = error(playbook("x", "true", "x", "").replace("version: 2\n", ""));
+        assertEquals("p/playbook.yaml:1:1: a playbook in language version 1: this ktriage reads version 2. Add 'version: 2' and write its"
+                + " expressions in CEL (docs/playbooks.md, 'Migrating from version 1')", e.getMessage());
     }
 }

@@ -120,7 +120,5 @@ class SoftnetStatExtractorTest {
     void registeredForServiceLoader() {
         List<String> types = ServiceLoader.load(Extractor.class).stream().map(p -> p.get().type()).toList();
         assertTrue(types.contains("softnet-stat") && types.contains("interrupts"), types.toString());
-        assertTrue(ServiceLoader.load(dev.ktriage.spi.Extractor.class).stream()
-                .noneMatch(p -> p.type().getName().startsWith("dev.ktriage.plugins.")), "no version 1 extractor is registered");
     }
 }
