@@ -13,6 +13,7 @@ import dev.ktriage.gateway.node.SshSettings;
 import dev.ktriage.playbook.ExtractorRegistry;
 import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.playbook.PlaybookSources;
+import dev.ktriage.plugin.CatalogCache;
 import dev.ktriage.ui.batch.BatchOperator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,25 @@ public final class Session {
     private Session() {
     }
 
+    /**
+     * The built-in catalog as the command line gets it: from the catalog cache when it is there
+     * (bench/run points ktriage.catalog.cache at its temp folder and fills it first, with
+     * {@code --prime}), else loaded (and kept).
+     */
+    static PlaybookCatalog catalog() {
+        CatalogCache cache = CatalogCache.forSources(List.of(), List.of());
+        if (cache == null) {
+            return PlaybookCatalog.load(PlaybookSources.builtIn(), ExtractorRegistry.fromClassLoader(Session.class.getClassLoader()));
+        }
+        PlaybookCatalog cached = cache.read();
+        return cached != null ? cached : cache.load().catalog();
+    }
+
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--prime")) {
+            catalog();
+            return;
+        }
         Map<String, String> opt = new HashMap<>();
         Map<String, String> set = new LinkedHashMap<>();
         Map<String, String> answers = new LinkedHashMap<>();
@@ -58,8 +77,7 @@ public final class Session {
             String[] f = line.trim().split("\\s+");
             if (f.length == 3) hosts.put(f[0], new NodeAddress("127.0.0.1", Integer.parseInt(f[1]), f[2]));
         }
-        PlaybookCatalog catalog = PlaybookCatalog.load(PlaybookSources.builtIn(),
-                ExtractorRegistry.fromClassLoader(Session.class.getClassLoader()));
+        PlaybookCatalog catalog = catalog();
         SshSettings ssh = new SshSettings(Path.of(opt.get("--known-hosts")), List.of(Path.of(opt.get("--key"))), false,
                 Duration.ofSeconds(60), Duration.ofSeconds(2), // generous: a loaded CI box is slow to fork sshd sessions
                 Integer.parseInt(System.getenv().getOrDefault("BENCH_CONCURRENCY", String.valueOf(SshSettings.DEFAULT_CONCURRENCY))));

@@ -42,6 +42,13 @@ final class CelDialect {
     private final Map<String, YMap> blocks = new LinkedHashMap<>();
     private final Map<String, String> types = new LinkedHashMap<>();
     private final Set<String> typedLets = new HashSet<>();
+    private Map<String, String> snapshot;
+
+    /** The variables and their types as they are now, one unchanging map until a type changes. */
+    private Map<String, String> env() {
+        if (snapshot == null || !snapshot.equals(types)) snapshot = Map.copyOf(types);
+        return snapshot;
+    }
 
     CelDialect(YMap root, List<Input> inputs, ExtractorRegistry extractors, ExpressionSource expressions) {
         this.cel = new CelLanguage(expressions);
@@ -181,10 +188,10 @@ final class CelDialect {
     }
 
     Text text(YNode n) {
-        if (n == null) return cel.text("", types);
+        if (n == null) return cel.text("", env());
         String source = n.asText();
         try {
-            return cel.text(source, types);
+            return cel.text(source, env());
         } catch (CompileException e) {
             throw error(n, source, e);
         }
@@ -193,7 +200,7 @@ final class CelDialect {
     Condition condition(YNode n) {
         String source = n.asText();
         try {
-            return cel.condition(source, types);
+            return cel.condition(source, env());
         } catch (CompileException e) {
             throw error(n, source, e);
         }
@@ -202,7 +209,7 @@ final class CelDialect {
     Expression expression(YNode n) {
         String source = n.asText();
         try {
-            return cel.value(source, types);
+            return cel.value(source, env());
         } catch (CompileException e) {
             throw error(n, source, e);
         }
@@ -212,7 +219,7 @@ final class CelDialect {
         try {
             return List.copyOf(NodeCommandTemplate.parse(run.asText(), (word, start) -> {
                 try {
-                    return cel.text(word, types);
+                    return cel.text(word, env());
                 } catch (CompileException e) {
                     throw new CommandRefused("in `" + word + "`: " + e.getMessage(), start + e.offset());
                 }
