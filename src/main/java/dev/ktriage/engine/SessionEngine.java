@@ -144,7 +144,7 @@ public final class SessionEngine {
             List<Diagnosis> found;
             try {
                 found = new ArrayList<>();
-                for (String id : r.diagnose()) found.add(diagnosis(playbook.diagnoses().get(id), playbook, vars, run));
+                for (String id : r.diagnose()) found.add(diagnosis(playbook.diagnoses().get(id), r.confidence(), playbook, vars, run));
             } catch (Unavailable u) {
                 unclean = inconclusive(run, stepId, step, "cannot write the diagnosis: " + u.getMessage(), command);
                 return unclean;
@@ -240,8 +240,13 @@ public final class SessionEngine {
     }
 
     /** @throws Unavailable when its summary or remedy needs a value that is not there */
-    private Diagnosis diagnosis(DiagnosisSpec spec, Playbook playbook, Map<String, Object> vars, Run run) {
-        return new Diagnosis(spec.id(), spec.title(), spec.confidence(), spec.summary().render(vars).strip(),
+    /** The diagnosis as the firing rule establishes it: the rule's confidence, when it says one, wins. */
+    private Diagnosis diagnosis(DiagnosisSpec spec, Text ruleConfidence, Playbook playbook, Map<String, Object> vars, Run run) {
+        String confidence = ruleConfidence != null ? ruleConfidence.render(vars).strip() : spec.confidence();
+        if (!List.of("high", "medium", "low").contains(confidence)) {
+            throw new Unavailable("confidence `" + ruleConfidence.source() + "` gives '" + confidence + "', not high, medium or low");
+        }
+        return new Diagnosis(spec.id(), spec.title(), confidence, spec.summary().render(vars).strip(),
                 run.evidenceChain, spec.remedy().render(vars).strip(), playbook.id());
     }
 

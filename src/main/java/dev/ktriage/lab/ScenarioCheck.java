@@ -39,6 +39,36 @@ public final class ScenarioCheck {
         this.operators = operators;
     }
 
+    /** A diagnosis as a run concluded it: its id, confidence and everything it says. */
+    public record Concluded(String id, String confidence, String text) {
+    }
+
+    /**
+     * What differs between a run's conclusion and the expectation, one line each (empty: it holds):
+     * shared by {@code plugin test} and the tests that run scenarios through the command line.
+     */
+    public static List<String> problems(Expectation x, List<Concluded> diagnoses, String reason) {
+        List<String> ids = diagnoses.stream().map(Concluded::id).toList();
+        List<String> problems = new ArrayList<>();
+        if (x.diagnosis().equals("none")) {
+            if (!ids.isEmpty()) problems.add("expected no diagnosis, got " + ids);
+        } else if (!ids.contains(x.diagnosis())) {
+            problems.add("expected " + x.diagnosis() + ", got " + (ids.isEmpty() ? "none (" + reason + ")" : ids));
+        }
+        for (String forbidden : x.mustNotReach()) if (ids.contains(forbidden)) problems.add("reached " + forbidden + ", which it must not");
+        if (x.confidence() != null) {
+            for (Concluded d : diagnoses) {
+                if (d.id().equals(x.diagnosis()) && !d.confidence().equals(x.confidence())) {
+                    problems.add(d.id() + " has confidence " + d.confidence() + ", expected " + x.confidence());
+                }
+            }
+        }
+        StringBuilder said = new StringBuilder(reason == null ? "" : reason);
+        for (Concluded d : diagnoses) said.append('\n').append(d.text());
+        for (String text : x.mustNotSay()) if (said.indexOf(text) >= 0) problems.add("says \"" + text + "\", which it must not");
+        return problems;
+    }
+
     public Verdict check(Path dir) {
         Scenario scenario = ScenarioLoader.load(dir);
         Expectation x = scenario.expect().orElse(null);
@@ -53,13 +83,9 @@ public final class ScenarioCheck {
             SessionResult r = new SessionEngine(catalog, cluster, nodes, operators.apply(answers), new SessionListener() { }, null)
                     .run(x.playbook(), x.set());
             List<String> ids = r.diagnoses().stream().map(Diagnosis::id).toList();
-            List<String> problems = new ArrayList<>();
-            if (x.diagnosis().equals("none")) {
-                if (!ids.isEmpty()) problems.add("expected no diagnosis, got " + ids);
-            } else if (!ids.contains(x.diagnosis())) {
-                problems.add("expected " + x.diagnosis() + ", got " + (ids.isEmpty() ? "none (" + r.reason() + ")" : ids));
-            }
-            for (String forbidden : x.mustNotReach()) if (ids.contains(forbidden)) problems.add("reached " + forbidden + ", which it must not");
+            List<Concluded> concluded = r.diagnoses().stream().map(d -> new Concluded(d.id(), d.confidence(),
+                    d.summary() + "\n" + d.remedy() + "\n" + String.join("\n", d.evidence()))).toList();
+            List<String> problems = new ArrayList<>(problems(x, concluded, r.reason()));
             if (!lab.unansweredCommands().isEmpty()) problems.add("commands the scenario does not answer: " + lab.unansweredCommands());
             return new Verdict(dir, problems.isEmpty(), String.join("; ", problems), ids);
         }

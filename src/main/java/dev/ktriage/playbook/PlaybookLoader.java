@@ -205,7 +205,7 @@ public final class PlaybookLoader {
     }
 
     private Rule rule(YMap m, Map<String, DiagnosisSpec> diagnoses) {
-        m.onlyKeys(Set.of("when", "finding", "says", "diagnose", "goto", "handoff", "end"));
+        m.onlyKeys(Set.of("when", "finding", "says", "diagnose", "goto", "handoff", "end", "confidence"));
         Condition when = m.has("when") ? dialect.condition(m.get("when")) : null;
         List<String> diagnose = new ArrayList<>();
         if (m.has("diagnose")) {
@@ -224,7 +224,16 @@ public final class PlaybookLoader {
         if (targets > 1) throw m.error("a rule goes to one place: 'goto', 'handoff' or 'end'");
         if (targets == 0 && diagnose.isEmpty()) throw m.error("a rule needs 'goto', 'handoff', 'end' or 'diagnose'");
         String finding = m.has("finding") ? id(m.get("finding")) : null;
-        return new Rule(when, finding, dialect.text(m.get("says")), diagnose, gotoStep, handoff, end, m.at());
+        Text confidence = null;
+        if (m.has("confidence")) {
+            YNode c = m.get("confidence");
+            if (diagnose.isEmpty()) throw c.error("'confidence' belongs to a rule that diagnoses");
+            confidence = dialect.text(c);
+            if (confidence.isConstant() && !CONFIDENCE.contains(c.asText())) {
+                throw c.error("confidence must be high, medium or low (or a template giving one)");
+            }
+        }
+        return new Rule(when, finding, dialect.text(m.get("says")), diagnose, gotoStep, handoff, end, confidence, m.at());
     }
 
     private Rule.Handoff handoff(YMap m) {

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param gotoStep the next step; null with no handoff ends the session
  * @param handoff  another playbook to continue with, and its inputs
  * @param end      the session ends here (with any diagnoses found so far)
+ * @param confidence how sure the diagnoses are on the evidence this rule saw, a template that gives
+ *                 high, medium or low; null for the confidence each diagnosis declares
  */
 public record Rule(
         Condition when,
@@ -25,6 +27,7 @@ public record Rule(
         String gotoStep,
         Handoff handoff,
         boolean end,
+        Text confidence,
         Location at) {
 
     public record Handoff(String playbook, Map<String, Text> set, Location at) {

@@ -51,6 +51,31 @@ class LanguageV2LoadTest {
         assertEquals("drops", p.id());
     }
 
+    private static final String RULE_CONFIDENCE = """
+            version: 2
+            id: drops
+            title: Drops
+            steps:
+              - id: read
+                let: {logged: "true"}
+                next:
+                  - when: "logged"
+                    diagnose: many-drops
+                    confidence: %s
+                  - end: true
+            diagnoses:
+              - {id: many-drops, title: Many drops, confidence: high, summary: "x"}
+            """;
+
+    @Test
+    void aRuleSaysHowSureItsDiagnosisIsAndOnlyWithAKnownWord() {
+        loader.load(RULE_CONFIDENCE.formatted("medium"), "p/playbook.yaml", "test");
+        loader.load(RULE_CONFIDENCE.formatted("\"${logged ? 'high' : 'medium'}\""), "p/playbook.yaml", "test");
+        YamlException e = error(RULE_CONFIDENCE.formatted("sure"));
+        assertEquals("p/playbook.yaml:10:21", e.location().toString(), e.getMessage());
+        assertTrue(e.getMessage().contains("confidence must be high, medium or low"), e.getMessage());
+    }
+
     @Test
     void anUnknownVariableNamesItsColumn() {
         YamlException e = error(playbook("x", "dropz.size() > 0", "x", ""));

@@ -8,11 +8,12 @@ import java.util.Map;
 /**
  * expect.yaml (format: docs/scenarios.md): the playbook to run, its inputs and answers, the diagnosis
  * it must reach, and (added to the original four keys) {@code mustNotReach}: diagnoses a near miss
- * must not reach.
+ * must not reach; {@code confidence}: the one the expected diagnosis must have; {@code mustNotSay}:
+ * text no diagnosis (summary, remedy, evidence) nor the inconclusive reason may contain.
  */
 final class ExpectationReader {
 
-    private static final List<String> KEYS = List.of("playbook", "set", "answers", "diagnosis", "mustNotReach");
+    private static final List<String> KEYS = List.of("playbook", "set", "answers", "diagnosis", "mustNotReach", "confidence", "mustNotSay");
 
     private ExpectationReader() {
     }
@@ -28,6 +29,16 @@ final class ExpectationReader {
         if (root.hasValue("mustNotReach")) {
             for (ScenarioValue item : root.get("mustNotReach").list()) mustNotReach.add(item.string());
         }
-        return new Expectation(playbook, set, answers, diagnosis, mustNotReach);
+        String confidence = null;
+        if (root.hasValue("confidence")) {
+            confidence = root.get("confidence").string();
+            if (!List.of("high", "medium", "low").contains(confidence)) throw root.get("confidence").error("confidence is high, medium or low");
+            if (diagnosis == null || diagnosis.equals("none")) throw root.get("confidence").error("'confidence' needs a diagnosis to expect");
+        }
+        List<String> mustNotSay = new ArrayList<>();
+        if (root.hasValue("mustNotSay")) {
+            for (ScenarioValue item : root.get("mustNotSay").list()) mustNotSay.add(item.string());
+        }
+        return new Expectation(playbook, set, answers, diagnosis, mustNotReach, confidence, mustNotSay);
     }
 }
