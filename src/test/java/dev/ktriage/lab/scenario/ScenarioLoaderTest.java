@@ -260,7 +260,19 @@ class ScenarioLoaderTest {
                 playbook: failing-probes
                 diagnoses: none
                 """);
-        assertError(dir, "expect.yaml:2:1: unknown key 'diagnoses' (expected one of: playbook, set, answers, diagnosis, mustNotReach)");
+        assertError(dir, "expect.yaml:2:1: unknown key 'diagnoses' (expected one of: playbook, set, answers, diagnosis, mustNotReach, confidence, mustNotSay)");
+        write(dir.resolve("expect.yaml"), """
+                playbook: failing-probes
+                diagnosis: probe-wrong-port
+                confidence: sure
+                """);
+        assertError(dir, "expect.yaml:3:1: confidence is high, medium or low");
+        write(dir.resolve("expect.yaml"), """
+                playbook: failing-probes
+                diagnosis: none
+                confidence: high
+                """);
+        assertError(dir, "expect.yaml:3:1: 'confidence' needs a diagnosis to expect");
         Files.delete(dir.resolve("expect.yaml"));
 
         write(dir.resolve("raw.yaml"), """
