@@ -66,6 +66,7 @@ public final class ScenarioCheck {
         StringBuilder said = new StringBuilder(reason == null ? "" : reason);
         for (Concluded d : diagnoses) said.append('\n').append(d.text());
         for (String text : x.mustNotSay()) if (said.indexOf(text) >= 0) problems.add("says \"" + text + "\", which it must not");
+        for (String text : x.mustSay()) if (said.indexOf(text) < 0) problems.add("does not say \"" + text + "\"");
         return problems;
     }
 

@@ -9,11 +9,12 @@ import java.util.Map;
  * expect.yaml (format: docs/scenarios.md): the playbook to run, its inputs and answers, the diagnosis
  * it must reach, and (added to the original four keys) {@code mustNotReach}: diagnoses a near miss
  * must not reach; {@code confidence}: the one the expected diagnosis must have; {@code mustNotSay}:
- * text no diagnosis (summary, remedy, evidence) nor the inconclusive reason may contain.
+ * text no diagnosis (summary, remedy, evidence) nor the inconclusive reason may contain;
+ * {@code mustSay}: text one of them must contain.
  */
 final class ExpectationReader {
 
-    private static final List<String> KEYS = List.of("playbook", "set", "answers", "diagnosis", "mustNotReach", "confidence", "mustNotSay");
+    private static final List<String> KEYS = List.of("playbook", "set", "answers", "diagnosis", "mustNotReach", "confidence", "mustNotSay", "mustSay");
 
     private ExpectationReader() {
     }
@@ -39,6 +40,10 @@ final class ExpectationReader {
         if (root.hasValue("mustNotSay")) {
             for (ScenarioValue item : root.get("mustNotSay").list()) mustNotSay.add(item.string());
         }
-        return new Expectation(playbook, set, answers, diagnosis, mustNotReach, confidence, mustNotSay);
+        List<String> mustSay = new ArrayList<>();
+        if (root.hasValue("mustSay")) {
+            for (ScenarioValue item : root.get("mustSay").list()) mustSay.add(item.string());
+        }
+        return new Expectation(playbook, set, answers, diagnosis, mustNotReach, confidence, mustNotSay, mustSay);
     }
 }

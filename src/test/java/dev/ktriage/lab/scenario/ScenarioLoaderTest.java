@@ -260,7 +260,7 @@ class ScenarioLoaderTest {
                 playbook: failing-probes
                 diagnoses: none
                 """);
-        assertError(dir, "expect.yaml:2:1: unknown key 'diagnoses' (expected one of: playbook, set, answers, diagnosis, mustNotReach, confidence, mustNotSay)");
+        assertError(dir, "expect.yaml:2:1: unknown key 'diagnoses' (expected one of: playbook, set, answers, diagnosis, mustNotReach, confidence, mustNotSay, mustSay)");
         write(dir.resolve("expect.yaml"), """
                 playbook: failing-probes
                 diagnosis: probe-wrong-port
