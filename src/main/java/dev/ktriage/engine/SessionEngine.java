@@ -239,8 +239,11 @@ public final class SessionEngine {
         listener.stepFinished(s);
     }
 
-    /** @throws Unavailable when its summary or remedy needs a value that is not there */
-    /** The diagnosis as the firing rule establishes it: the rule's confidence, when it says one, wins. */
+    /**
+     * The diagnosis as the firing rule establishes it: the rule's confidence, when it says one, wins.
+     *
+     * @throws Unavailable when its summary, remedy or confidence needs a value that is not there
+     */
     private Diagnosis diagnosis(DiagnosisSpec spec, Text ruleConfidence, Playbook playbook, Map<String, Object> vars, Run run) {
         String confidence = ruleConfidence != null ? ruleConfidence.render(vars).strip() : spec.confidence();
         if (!List.of("high", "medium", "low").contains(confidence)) {
