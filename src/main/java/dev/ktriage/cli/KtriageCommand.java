@@ -2,13 +2,13 @@ package dev.ktriage.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ktriage",
-        mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = {
             "Guided troubleshooting for Kubernetes: playbooks that gather evidence from the API and from nodes"
@@ -17,13 +17,20 @@ import picocli.CommandLine.Spec;
             "With no command and a terminal, opens the full-screen TUI on the cluster (or on --lab DIR).",
             "Every session is recorded as a transcript that `ktriage replay` re-runs offline."},
         subcommands = {TriageCommand.class, RunCommand.class, ReplayCommand.class, ListCommand.class, LabCommand.class,
-            DemoCommand.class, ReplCommand.class, PluginCommand.class})
+            DemoCommand.class, ReplCommand.class, PluginCommand.class, CompletionCommand.class, HelpCmd.class})
 final class KtriageCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
+    /** Inherited: {@code --help} works on every command and subcommand, before any required argument is asked for. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
 
     @Mixin

@@ -63,7 +63,10 @@ public final class Main {
         return cl.execute(args);
     }
 
+    /** The command as typed, for the hint: {@code plugin test }, not {@code test }. */
     private static String subcommand(CommandLine cmd) {
-        return cmd.getParent() == null ? "" : cmd.getCommandName() + " ";
+        String name = cmd.getCommandSpec().qualifiedName(" ");
+        int space = name.indexOf(' ');
+        return space < 0 ? "" : name.substring(space + 1) + " ";
     }
 }

@@ -1,8 +1,10 @@
 package dev.ktriage.cli;
 
 import dev.ktriage.engine.AccessPreflight;
+import dev.ktriage.engine.BadInputException;
 import dev.ktriage.engine.SessionResult;
 import dev.ktriage.gateway.AccessReviewer;
+import dev.ktriage.playbook.InputKeys;
 import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.ui.batch.BatchOperator;
 import dev.ktriage.ui.batch.JsonReport;
@@ -12,15 +14,17 @@ import dev.ktriage.yaml.YNode;
 import dev.ktriage.yaml.YamlReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", description = {
         "Run a playbook without questions on screen: answers come from --set and --answers.",
@@ -58,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PlaybookCatalog catalog = playbooks.catalog();
         catalog.require(playbook);
+        checkSetKeys(catalog, playbook, set.keySet());
         Map<String, String> answers = new LinkedHashMap<>(readAnswers(answersFile));
         answers.putAll(set);
         Path transcriptPath = transcript != null ? transcript : Transcripts.defaultPath(playbook);
@@ -87,6 +92,18 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             if (result.reason() != null && result.diagnoses().isEmpty()) spec.commandLine().getErr().println("ktriage: " + result.reason());
             return result.outcome().exitCode();
+        }
+    }
+
+    /** An unknown {@code --set} key is refused in one line, naming the keys the playbook takes and the closest. */
+    static void checkSetKeys(PlaybookCatalog catalog, String playbook, Collection<String> keys) {
+        Set<String> accepted = InputKeys.accepted(catalog, playbook);
+        for (String key : keys) {
+            if (accepted.contains(key)) continue;
+            String near = InputKeys.closest(key, accepted);
+            throw new BadInputException("--set " + key + ": " + playbook + " takes no input or answer '" + key + "'"
+                    + (near != null ? " (did you mean '" + near + "'?)" : "")
+                    + "; it takes: " + (accepted.isEmpty() ? "nothing" : String.join(", ", accepted)));
         }
     }
 
