@@ -46,7 +46,8 @@ final class ReplayCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        err.println("ktriage: replay diverged" + (v.divergedStep() == null ? "" : " at step '" + v.divergedStep() + "'")
+        if (v.incomplete()) err.println("ktriage: " + t.path() + ": " + v.detail());
+        else err.println("ktriage: replay diverged" + (v.divergedStep() == null ? "" : " at step '" + v.divergedStep() + "'")
                 + ": " + v.detail());
         err.flush();
         return 1;

@@ -26,7 +26,14 @@ public final class Replayer {
      * @param detail       what differed, in one line
      */
     public record Verdict(boolean same, String divergedStep, String detail, SessionResult result) {
+
+        /** The transcript has no end record: nothing diverged, there is only less to compare. */
+        public boolean incomplete() {
+            return !same && divergedStep == null && detail.startsWith(INCOMPLETE);
+        }
     }
+
+    private static final String INCOMPLETE = "the transcript is incomplete";
 
     private Replayer() {
     }
@@ -57,6 +64,7 @@ public final class Replayer {
         for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
             StepRecord b = i < before.size() ? before.get(i) : null;
             StepRecord a = i < after.size() ? after.get(i) : null;
+            if (b == null && t.outcome() == null) return incomplete(t, now);
             if (b == null) return new Verdict(false, a.id(), "step '" + a.id() + "' was not in the recorded session", now);
             if (a == null) return new Verdict(false, b.id(), "the replay stopped before recorded step '" + b.id() + "'", now);
             if (!a.id().equals(b.id())) {
@@ -67,12 +75,20 @@ public final class Replayer {
             }
         }
         List<String> ids = now.diagnoses().stream().map(d -> d.id()).toList();
-        if (t.outcome() == null) return new Verdict(false, null, "the recorded session never ended; nothing to compare the diagnosis with", now);
+        if (t.outcome() == null) return incomplete(t, now);
         if (!ids.equals(t.diagnoses())) {
             return new Verdict(false, after.isEmpty() ? null : after.get(after.size() - 1).id(),
                     "recorded diagnoses " + t.diagnoses() + ", now " + ids, now);
         }
         return new Verdict(true, null, "same steps and diagnoses " + ids, now);
+    }
+
+    /** A transcript with no end record (the session was killed, or the file cut off): said as such, with where it stops. */
+    private static Verdict incomplete(Transcript t, SessionResult now) {
+        List<StepRecord> before = t.steps();
+        String where = before.isEmpty() ? "before its first step" : "after step '" + before.get(before.size() - 1).id() + "'";
+        return new Verdict(false, null, INCOMPLETE + ": it has no end record and stops " + where + " ("
+                + before.size() + " step(s) recorded); the replay agrees with every recorded step", now);
     }
 
     private static String describe(StepRecord s) {

@@ -7,6 +7,7 @@ import dev.ktriage.cli.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,27 @@ class ReplayTest {
         assertEquals(1, diverged.exit(), diverged.toString());
         assertTrue(diverged.err().contains("at step 'rp'"), diverged.err());
         assertTrue(diverged.err().contains("finding 'rp-on'"), diverged.err());
+    }
+
+    /** A session killed mid-way leaves a transcript without its end record: replay says so, and where it stops. */
+    @Test
+    void aTranscriptWithoutItsEndIsCalledIncomplete() throws IOException {
+        Path t = tmp.resolve("seed.jsonl");
+        assertEquals(0, Cli.run("run", "failing-probes", "--lab", SEED, "--set", POD, "--output", "json", "--transcript", t.toString()).exit());
+        List<String> lines = Files.readAllLines(t);
+        // keep the header and everything up to the second recorded step
+        int cut = 0;
+        int steps = 0;
+        for (int i = 0; i < lines.size() && steps < 2; i++) {
+            if (lines.get(i).contains("\"type\":\"step\"")) steps++;
+            cut = i + 1;
+        }
+        Path cutOff = tmp.resolve("cut.jsonl");
+        Files.write(cutOff, lines.subList(0, cut));
+        Cli r = Cli.run("replay", cutOff.toString());
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals(List.of("ktriage: " + cutOff + ": the transcript is incomplete: it has no end record and stops after step"
+                + " 'probe-events' (2 step(s) recorded); the replay agrees with every recorded step"), r.err().lines().toList());
     }
 
     @Test
