@@ -1,5 +1,10 @@
 package dev.ktriage.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ktriage.engine.BadInputException;
 import dev.ktriage.lab.ScenarioCheck;
 import dev.ktriage.plugin.LoadedPlugins;
 import dev.ktriage.plugin.PluginLoader;
@@ -11,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,29 +43,50 @@ final class PluginCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "The plugin folder (or jar).")
         Path dir;
 
+        @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+        String output;
+
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            if (!output.equals("text") && !output.equals("json")) throw new BadInputException("--output must be text or json");
+            boolean json = output.equals("json");
             PrintWriter out = spec.commandLine().getOut();
             LoadedPlugins loaded = PluginLoader.load(List.of(dir));
             for (PluginProblem p : loaded.problems()) throw new IllegalArgumentException(p.toString());
             List<Path> scenarios = PluginScenarios.of(dir);
             if (scenarios.isEmpty()) throw new IllegalArgumentException("no scenarios with an expect.yaml under " + dir);
             ScenarioCheck check = new ScenarioCheck(loaded.catalog(), BatchOperator::new);
+            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = m.createObjectNode();
+            root.put("plugin", dir.toString());
+            ArrayNode rows = root.putArray("scenarios");
             int passed = 0;
             int failed = 0;
             for (Path s : scenarios) {
-                ScenarioCheck.Verdict v = check.check(s);
                 String name = dir.relativize(s).toString();
-                if (v.passed()) {
-                    passed++;
-                    out.println("PASS " + name + "  " + (v.diagnoses().isEmpty() ? "(no diagnosis)" : v.diagnoses()));
-                } else {
-                    failed++;
-                    out.println("FAIL " + name + "  " + v.problem());
+                ScenarioCheck.Verdict v;
+                try {
+                    v = check.check(s);
+                } catch (RuntimeException e) {
+                    // a scenario that does not load (a broken expect.yaml, say) is one failed case, not the end of the run
+                    v = new ScenarioCheck.Verdict(s, false, Errors.oneLine(e), List.of());
                 }
-                out.flush();
+                if (v.passed()) passed++;
+                else failed++;
+                ObjectNode row = rows.addObject();
+                row.put("scenario", name);
+                row.put("passed", v.passed());
+                v.diagnoses().forEach(row.putArray("diagnoses")::add);
+                if (!v.passed()) row.put("problem", v.problem());
+                if (!json) {
+                    out.println(v.passed() ? "PASS " + name + "  " + (v.diagnoses().isEmpty() ? "(no diagnosis)" : v.diagnoses())
+                            : "FAIL " + name + "  " + v.problem());
+                    out.flush();
+                }
             }
-            out.println(passed + " passed, " + failed + " failed");
+            root.put("passed", passed);
+            root.put("failed", failed);
+            out.println(json ? m.writeValueAsString(root) : passed + " passed, " + failed + " failed");
             out.flush();
             return failed == 0 ? 0 : 1;
         }
