@@ -6,6 +6,8 @@ import dev.ktriage.playbook.Playbook;
 import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.playbook.PlaybookFile;
 import dev.ktriage.playbook.PlaybookLoader;
+import dev.ktriage.playbook.Rule;
+import dev.ktriage.playbook.Step;
 import dev.ktriage.spi.PluginApi;
 import dev.ktriage.yaml.YNode;
 import dev.ktriage.yaml.YamlException;
@@ -78,7 +80,8 @@ public final class PluginLoader {
         List<Plugin> loaded = new ArrayList<>();
         for (Plugin plugin : plugins) {
             try {
-                List<Parsed> parsed = parse(plugin);
+                // the built-ins load playbook by playbook: one broken file must not take the others with it
+                List<Parsed> parsed = plugin.isBuiltIn() ? parseEach(plugin, catalog, problems) : parse(plugin);
                 List<Playbook> playbooks = parsed.stream().map(Parsed::playbook).toList();
                 checkIds(plugin, playbooks, catalog, diagnosisOwners);
                 catalog.checkHandoffs(playbooks);
@@ -109,6 +112,48 @@ public final class PluginLoader {
             out.add(new Parsed(f, docs, loader.load(docs, f.displayName(), f.origin())));
         }
         return out;
+    }
+
+    /**
+     * The plugin's playbooks that load, each on its own; one that does not is reported and left
+     * out, and so is one that hands off to a playbook that is not there (until none is left).
+     */
+    static List<Parsed> parseEach(Plugin plugin, PlaybookCatalog catalog, List<PluginProblem> problems) {
+        PlaybookLoader loader = new PlaybookLoader(ExtractorRegistry.fromClassLoader(plugin.classLoader()));
+        List<Parsed> out = new ArrayList<>();
+        for (PlaybookFile f : plugin.playbooks()) {
+            try {
+                List<YNode> docs = YamlReader.readAllWithSource(f.text(), f.displayName());
+                out.add(new Parsed(f, docs, loader.load(docs, f.displayName(), f.origin())));
+            } catch (YamlException | IllegalStateException e) {
+                problems.add(new PluginProblem(plugin.id(), firstLine(e.getMessage()), f.displayName()));
+            }
+        }
+        boolean dropped = true;
+        while (dropped) {
+            dropped = false;
+            Set<String> ids = new HashSet<>();
+            out.forEach(p -> ids.add(p.playbook().id()));
+            for (Parsed p : List.copyOf(out)) {
+                String missing = missingHandoff(p.playbook(), ids, catalog);
+                if (missing == null) continue;
+                out.remove(p);
+                problems.add(new PluginProblem(plugin.id(), "it hands off to '" + missing + "', which did not load", p.file().displayName()));
+                dropped = true;
+            }
+        }
+        return out;
+    }
+
+    private static String missingHandoff(Playbook p, Set<String> ids, PlaybookCatalog catalog) {
+        for (Step s : p.steps().values()) {
+            for (Rule r : s.rules()) {
+                if (r.handoff() != null && !ids.contains(r.handoff().playbook()) && catalog.find(r.handoff().playbook()).isEmpty()) {
+                    return r.handoff().playbook();
+                }
+            }
+        }
+        return null;
     }
 
     private static void checkIds(Plugin plugin, List<Playbook> playbooks, PlaybookCatalog catalog, Map<String, String> diagnosisOwners) {

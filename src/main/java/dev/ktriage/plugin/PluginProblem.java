@@ -1,10 +1,19 @@
 package dev.ktriage.plugin;
 
-/** Why a plugin was skipped: one line naming the plugin and, where known, file:line. */
-public record PluginProblem(String plugin, String message) {
+/**
+ * Why a plugin, or one built-in playbook, was skipped: one line naming it and, where known,
+ * file:line.
+ *
+ * @param playbook null when the whole plugin was skipped; else the one playbook (its file) left out
+ */
+public record PluginProblem(String plugin, String message, String playbook) {
+
+    public PluginProblem(String plugin, String message) {
+        this(plugin, message, null);
+    }
 
     @Override
     public String toString() {
-        return "plugin '" + plugin + "' skipped: " + message;
+        return playbook == null ? "plugin '" + plugin + "' skipped: " + message : "playbook " + playbook + " skipped: " + message;
     }
 }

@@ -75,4 +75,33 @@ class PluginLoadingTest {
         assertThrows(AssertionError.class, () -> PluginAssertions.assertScenariosPass(FIXTURES.resolve("unknown-extractor")));
         assertFalse(r.err().contains("Exception"));
     }
+
+    /**
+     * The built-ins load playbook by playbook: a broken one is reported with its file:line:column
+     * and left out, one that hands off to it is left out too (saying why), the others load.
+     */
+    @Test
+    void oneBrokenBuiltInLeavesTheOthers(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        String good = """
+                version: 2
+                id: %s
+                title: %s
+                steps:
+                  - id: only
+                    next:
+                      - finding: done
+                        %s
+                """;
+        java.nio.file.Files.writeString(dir.resolve("alpha.yaml"), good.formatted("alpha", "Alpha", "end: true"));
+        java.nio.file.Files.writeString(dir.resolve("broken.yaml"), good.formatted("broken", "Broken", "end: true").replace("version: 2", "version: 2\nbogus: 1"));
+        java.nio.file.Files.writeString(dir.resolve("gamma.yaml"), good.formatted("gamma", "Gamma", "handoff: {playbook: broken}"));
+        Plugin folder = PluginReader.playbookFolder(dir);
+        List<PluginProblem> problems = new java.util.ArrayList<>();
+        List<PluginLoader.Parsed> loaded = PluginLoader.parseEach(folder, new dev.ktriage.playbook.PlaybookCatalog(), problems);
+        assertEquals(List.of("alpha"), loaded.stream().map(p -> p.playbook().id()).toList());
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).toString().startsWith("playbook " + dir.resolve("broken.yaml") + " skipped: "), problems.toString());
+        assertTrue(problems.get(0).toString().contains("broken.yaml:2:1: unknown key 'bogus'"), problems.toString());
+        assertEquals("playbook " + dir.resolve("gamma.yaml") + " skipped: it hands off to 'broken', which did not load", problems.get(1).toString());
+    }
 }
