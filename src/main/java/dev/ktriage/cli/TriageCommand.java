@@ -8,6 +8,8 @@ import dev.ktriage.engine.triage.Suggestion;
 import dev.ktriage.engine.triage.Triage;
 import dev.ktriage.gateway.ClusterGateway;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,12 +72,38 @@ final class TriageCommand implements Callable<Integer> {
 
     /** The command that starts the suggested playbook: {@code ktriage run} here, {@code start} in the REPL. */
     private String howToStart(Suggestion s) {
-        String set = s.set().entrySet().stream().map(e -> (cluster != null ? " " : " --set ") + e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining());
-        return (cluster != null ? "try: start " : "run: ktriage run ") + s.playbook() + set;
+        if (cluster != null) {
+            return "try: start " + s.playbook() + s.set().entrySet().stream().map(e -> " " + e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining());
+        }
+        return "run: " + runCommand(s);
     }
 
-    private static String json(List<Suggestion> found) throws Exception {
+    /**
+     * {@code ktriage run} for the suggestion with the options of this triage that choose the cluster,
+     * the lab and the playbooks, so that pasting it runs against what was scanned, not the current context.
+     */
+    String runCommand(Suggestion s) {
+        List<String> words = new ArrayList<>(List.of("ktriage", "run", s.playbook()));
+        if (target.lab != null) words.addAll(List.of("--lab", target.lab.toString()));
+        if (target.kubeconfig != null) words.addAll(List.of("--kubeconfig", target.kubeconfig.toString()));
+        if (target.context != null) words.addAll(List.of("--context", target.context));
+        if (target.namespace != null) words.addAll(List.of("--namespace", target.namespace));
+        if (target.sshUser != null) words.addAll(List.of("--ssh-user", target.sshUser));
+        if (target.sshConfig != null) words.addAll(List.of("--ssh-config", target.sshConfig.toString()));
+        for (Path f : playbooks.folders) words.addAll(List.of("--playbooks", f.toString()));
+        for (Path p : playbooks.plugins) words.addAll(List.of("--plugins", p.toString()));
+        for (Map.Entry<String, String> e : s.set().entrySet()) words.addAll(List.of("--set", e.getKey() + "=" + e.getValue()));
+        return words.stream().map(TriageCommand::shellWord).collect(Collectors.joining(" "));
+    }
+
+    /** A word as a POSIX shell reads it back: quoted only when it has to be. */
+    static String shellWord(String w) {
+        if (!w.isEmpty() && w.matches("[A-Za-z0-9_./:=@%+,-]+")) return w;
+        return "'" + w.replace("'", "'\\''") + "'";
+    }
+
+    private String json(List<Suggestion> found) throws Exception {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
         ArrayNode list = root.putArray("suggestions");
@@ -84,6 +112,7 @@ final class TriageCommand implements Callable<Integer> {
             o.put("playbook", s.playbook());
             o.put("title", s.title());
             o.put("score", s.score());
+            o.put("command", runCommand(s));
             ObjectNode set = o.putObject("set");
             for (Map.Entry<String, String> e : s.set().entrySet()) set.put(e.getKey(), e.getValue());
             s.signs().forEach(o.putArray("signs")::add);

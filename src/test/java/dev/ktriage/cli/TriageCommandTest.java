@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 /** `ktriage triage` ranks the playbooks whose symptoms the cluster shows. */
 class TriageCommandTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+
     @Test
     void seedCorednsIncidentSuggestsFailingProbesFirstForTheWorstPod() {
         Cli r = Cli.run("triage", "--lab", RunCommandTest.SEED.toString(), "--output", "json");
@@ -44,6 +47,26 @@ class TriageCommandTest {
     @Test
     void textOutputNamesTheCommandToRun() {
         Cli r = Cli.run("triage", "--lab", RunCommandTest.SEED.toString());
-        assertTrue(r.out().contains("run: ktriage run failing-probes --set pod=kube-system/coredns-749558f7dd-w6jdj"), r.out());
+        assertTrue(r.out().contains("run: ktriage run failing-probes --lab " + RunCommandTest.SEED
+                + " --set pod=kube-system/coredns-749558f7dd-w6jdj"), r.out());
+    }
+
+    /** The suggested command keeps what chose the target: pasted as a shell reads it, it runs on the same lab and concludes. */
+    @Test
+    void theSuggestedCommandRunsWhenPasted() throws Exception {
+        Cli r = Cli.run("triage", "--lab", RunCommandTest.SEED.toString(), "-n", "kube-system", "--output", "json");
+        String command = r.json().get("suggestions").get(0).get("command").asText();
+        assertTrue(command.startsWith("ktriage run failing-probes --lab " + RunCommandTest.SEED + " --namespace kube-system --set pod="), command);
+        // split the way a shell does
+        Process p = new ProcessBuilder("bash", "-c", "for w in " + command + "; do printf '%s\\0' \"$w\"; done").start();
+        String[] words = new String(p.getInputStream().readAllBytes()).split("\0");
+        assertEquals(0, p.waitFor());
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.Arrays.asList(words).subList(1, words.length));
+        args.addAll(java.util.List.of("--output", "json", "--transcript", tmp.resolve("pasted.jsonl").toString()));
+        Cli pasted = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, pasted.exit(), pasted.toString());
+        assertEquals("diagnosed", pasted.json().get("outcome").asText());
+        assertEquals("'it'\\''s'", TriageCommand.shellWord("it's"));
+        assertEquals("'a b'", TriageCommand.shellWord("a b"));
     }
 }
