@@ -1,10 +1,16 @@
 package dev.ktriage.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ktriage.engine.BadInputException;
 import dev.ktriage.playbook.PlaybookCatalog;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -17,9 +23,28 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     PlaybookOptions playbooks = new PlaybookOptions();
 
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String output;
+
     @Override
-    public Integer call() {
-        return print(spec.commandLine().getOut(), playbooks);
+    public Integer call() throws Exception {
+        if (output.equals("text")) return print(spec.commandLine().getOut(), playbooks);
+        if (!output.equals("json")) throw new BadInputException("--output must be text or json");
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        ArrayNode list = root.putArray("playbooks");
+        for (PlaybookCatalog.Summary p : playbooks.catalog().summaries()) {
+            ObjectNode o = list.addObject();
+            o.put("id", p.id());
+            o.put("title", p.title());
+            ArrayNode inputs = o.putArray("inputs");
+            p.inputsRequired().forEach((id, required) -> inputs.addObject().put("id", id).put("required", required));
+            ArrayNode diagnoses = o.putArray("diagnoses");
+            p.diagnoses().forEach(diagnoses::add);
+        }
+        spec.commandLine().getOut().println(m.writeValueAsString(root));
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 
     /** The listing itself, also called by {@link Main} for a plain {@code ktriage list} without building picocli's model. */

@@ -1,12 +1,19 @@
 package dev.ktriage.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ktriage.engine.BadInputException;
 import dev.ktriage.replay.Replayer;
 import dev.ktriage.transcript.Transcript;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,13 +32,45 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     PlaybookOptions playbooks = new PlaybookOptions();
 
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String output;
+
     @Override
-    public Integer call() {
-        return replay(spec.commandLine().getOut(), spec.commandLine().getErr(), file, playbooks);
+    public Integer call() throws Exception {
+        if (output.equals("text")) return replay(spec.commandLine().getOut(), spec.commandLine().getErr(), file, playbooks);
+        if (!output.equals("json")) throw new BadInputException("--output must be text or json");
+        PrintWriter err = spec.commandLine().getErr();
+        Replayer.Verdict v = verdict(err, file, playbooks);
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        root.put("transcript", file.toString());
+        root.put("playbook", v.result().playbook());
+        root.put("same", v.same());
+        root.put("incomplete", v.incomplete());
+        if (v.divergedStep() != null) root.put("divergedStep", v.divergedStep());
+        root.put("detail", v.detail());
+        root.put("outcome", v.result().outcome().name().toLowerCase(Locale.ROOT));
+        ArrayNode ids = root.putArray("diagnoses");
+        v.result().diagnoses().forEach(d -> ids.add(d.id()));
+        spec.commandLine().getOut().println(m.writeValueAsString(root));
+        spec.commandLine().getOut().flush();
+        if (!v.same()) complain(err, v);
+        return v.same() ? 0 : 1;
     }
 
     /** The replay itself, also called by {@link Main} for a plain {@code ktriage replay FILE} without building picocli's model. */
     static int replay(PrintWriter out, PrintWriter err, Path file, PlaybookOptions playbooks) {
+        Replayer.Verdict v = verdict(err, file, playbooks);
+        if (v.same()) {
+            out.println("replay ok: " + v.result().playbook() + " — " + v.detail());
+            out.flush();
+            return 0;
+        }
+        complain(err, v);
+        return 1;
+    }
+
+    private static Replayer.Verdict verdict(PrintWriter err, Path file, PlaybookOptions playbooks) {
         CatalogPrefetch catalog = CatalogPrefetch.start(playbooks, file);
         Transcript t;
         try {
@@ -40,16 +79,13 @@ final class ReplayCommand implements Callable<Integer> {
             catalog.abandon();
             throw e;
         }
-        Replayer.Verdict v = Replayer.replay(t, catalog.await(err), new dev.ktriage.engine.SessionListener() { });
-        if (v.same()) {
-            out.println("replay ok: " + t.playbook() + " — " + v.detail());
-            out.flush();
-            return 0;
-        }
-        if (v.incomplete()) err.println("ktriage: " + t.path() + ": " + v.detail());
+        return Replayer.replay(t, catalog.await(err), new dev.ktriage.engine.SessionListener() { });
+    }
+
+    private static void complain(PrintWriter err, Replayer.Verdict v) {
+        if (v.incomplete()) err.println("ktriage: " + v.transcript() + ": " + v.detail());
         else err.println("ktriage: replay diverged" + (v.divergedStep() == null ? "" : " at step '" + v.divergedStep() + "'")
                 + ": " + v.detail());
         err.flush();
-        return 1;
     }
 }

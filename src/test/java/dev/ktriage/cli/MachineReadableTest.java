@@ -1,0 +1,54 @@
+package dev.ktriage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ktriage.ui.SeedLab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `-o json` on list and replay (triage and plugin test have their own tests): one JSON document on stdout, parsed here. */
+class MachineReadableTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void listAsJson() {
+        Cli r = Cli.run("list", "-o", "json");
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode probes = null;
+        for (JsonNode p : r.json().get("playbooks")) if (p.get("id").asText().equals("failing-probes")) probes = p;
+        assertEquals("pod", probes.get("inputs").get(0).get("id").asText());
+        assertTrue(probes.get("inputs").get(0).get("required").asBoolean());
+        assertTrue(probes.get("diagnoses").toString().contains("probe-wrong-port"), probes.toString());
+        Cli bad = Cli.run("list", "-o", "yaml");
+        assertEquals(1, bad.exit());
+        assertEquals(List.of("ktriage: --output must be text or json"), bad.err().lines().toList());
+    }
+
+    @Test
+    void replayAsJsonSaysSameOrIncomplete() throws Exception {
+        Path t = tmp.resolve("seed.jsonl");
+        assertEquals(0, Cli.run("run", SeedLab.PLAYBOOK, "--lab", SeedLab.scenario().toString(), "--set",
+                "pod=kube-system/coredns-749558f7dd-w6jdj", "--output", "json", "--transcript", t.toString()).exit());
+        Cli same = Cli.run("replay", t.toString(), "-o", "json");
+        assertEquals(0, same.exit(), same.toString());
+        JsonNode j = same.json();
+        assertTrue(j.get("same").asBoolean());
+        assertEquals("diagnosed", j.get("outcome").asText());
+        assertTrue(j.get("diagnoses").toString().contains("rp-filter-strict-on-cni-device"), j.toString());
+
+        List<String> lines = Files.readAllLines(t);
+        Path cut = tmp.resolve("cut.jsonl");
+        Files.write(cut, lines.subList(0, lines.size() - 1)); // without the end record
+        Cli incomplete = Cli.run("replay", cut.toString(), "-o", "json");
+        assertEquals(1, incomplete.exit(), incomplete.toString());
+        assertTrue(incomplete.json().get("incomplete").asBoolean(), incomplete.out());
+        assertEquals(1, incomplete.err().lines().count(), incomplete.toString());
+    }
+}
