@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
             SessionResult result = sessions.run(playbook, set, new BatchOperator(answers),
                     output == Output.text ? new LineNarrator(out) : null).result();
             switch (output) {
-                case json -> out.println(JsonReport.render(result, transcriptPath, t.unansweredCommands()));
+                case json -> out.println(JsonReport.render(result, transcriptPath, t.unansweredCommands(), set));
                 case markdown -> out.print(TextReport.render(result, transcriptPath));
                 default -> {
                     out.println();

@@ -51,4 +51,27 @@ class MachineReadableTest {
         assertTrue(incomplete.json().get("incomplete").asBoolean(), incomplete.out());
         assertEquals(1, incomplete.err().lines().count(), incomplete.toString());
     }
+
+    @Test
+    void runJsonCarriesItsSchemaItsInputsAndStructuredEvidence() {
+        Cli r = Cli.run("run", SeedLab.PLAYBOOK, "--lab", SeedLab.scenario().toString(), "--set", "pod=kube-system/coredns-749558f7dd-w6jdj",
+                "--output", "json", "--transcript", tmp.resolve("r.jsonl").toString());
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode j = r.json();
+        assertEquals(2, j.get("schemaVersion").asInt());
+        assertEquals("kube-system/coredns-749558f7dd-w6jdj", j.get("inputs").get("pod").asText());
+        JsonNode route = null;
+        JsonNode pod = null;
+        for (JsonNode s : j.get("steps")) {
+            if (s.get("id").asText().equals("node-route")) route = s;
+            if (s.get("id").asText().equals("pod-spec")) pod = s;
+        }
+        assertEquals("node", route.get("source").asText());
+        assertEquals("ssh node0 ip route get 10.0.0.113", route.get("command").asText());
+        assertEquals("10.0.0.113 dev cilium_host src 10.0.0.253 uid 0", route.get("quotes").get(0).asText());
+        assertEquals("cluster", pod.get("source").asText());
+        assertTrue(pod.get("command").asText().startsWith("kubectl get pods coredns-749558f7dd-w6jdj -n kube-system"), pod.toString());
+        // the fields the contract names are all still there
+        for (String f : List.of("playbook", "outcome", "diagnoses", "steps", "transcript")) assertTrue(j.has(f), f);
+    }
 }

@@ -10,21 +10,28 @@ import dev.ktriage.engine.SessionResult;
 import dev.ktriage.engine.StepRecord;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code run --output json} object (docs/scenarios.md, a contract: fields are only ever added).
  * Fields beyond the original ones: {@code reason}, per-step {@code title}/{@code reason}, per-diagnosis
- * {@code summary}/{@code playbook}, and {@code unansweredCommands} for lab runs.
+ * {@code summary}/{@code playbook}, {@code unansweredCommands} for lab runs; from schema version 2
+ * {@code schemaVersion}, {@code inputs}, and per step the structured evidence: {@code says},
+ * {@code source} (cluster, node or none), {@code command} and {@code quotes}.
  */
 public final class JsonReport {
+
+    /** Raised when fields are added; a check may rely on what a version has. */
+    public static final int SCHEMA_VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
     }
 
-    public static String render(SessionResult r, Path transcript, List<String> unansweredCommands) {
+    public static String render(SessionResult r, Path transcript, List<String> unansweredCommands, Map<String, String> inputs) {
         ObjectNode o = MAPPER.createObjectNode();
+        o.put("schemaVersion", SCHEMA_VERSION);
         o.put("playbook", r.playbook());
         o.put("outcome", r.outcome().wireName());
         ArrayNode ds = o.putArray("diagnoses");
@@ -48,7 +55,14 @@ public final class JsonReport {
             else j.putNull("finding");
             j.put("title", s.title());
             if (s.reason() != null) j.put("reason", s.reason());
+            if (s.says() != null && !s.says().isBlank()) j.put("says", s.says());
+            j.put("source", source(s.command()));
+            if (s.command() != null) j.put("command", s.command());
+            ArrayNode quotes = j.putArray("quotes");
+            s.quotes().forEach(q -> quotes.add(q.strip()));
         }
+        ObjectNode in = o.putObject("inputs");
+        inputs.forEach(in::put);
         if (transcript != null) o.put("transcript", transcript.toString());
         else o.putNull("transcript");
         if (r.reason() != null) o.put("reason", r.reason());
@@ -57,6 +71,12 @@ public final class JsonReport {
             unansweredCommands.forEach(u::add);
         }
         return write(o);
+    }
+
+    /** Where a step's evidence came from, by the command it shows: the API server, a node, or neither (a step that only decides). */
+    static String source(String command) {
+        if (command == null || command.isBlank()) return "none";
+        return command.startsWith("ssh ") ? "node" : "cluster";
     }
 
     /** The error object: outcome "error" with a one-line message (exit 1). */
