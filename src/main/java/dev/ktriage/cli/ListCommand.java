@@ -23,7 +23,7 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     PlaybookOptions playbooks = new PlaybookOptions();
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     String output;
 
     @Override

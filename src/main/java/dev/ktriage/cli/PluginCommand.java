@@ -43,7 +43,7 @@ final class PluginCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "The plugin folder (or jar).")
         Path dir;
 
-        @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
         String output;
 
         @Override

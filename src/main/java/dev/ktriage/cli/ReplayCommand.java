@@ -32,7 +32,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     PlaybookOptions playbooks = new PlaybookOptions();
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     String output;
 
     @Override

@@ -43,7 +43,7 @@ class ReplTerminalTest {
             t.send("C-l");
             t.type("help replay");
             t.send("Enter");
-            t.await(10, "Usage: replay FILE");
+            t.await(10, "Usage: replay [-o=FORMAT] FILE");
             t.send("C-l");
             t.type("triage --lab elsewhere");
             t.send("Enter");
@@ -63,7 +63,7 @@ class ReplTerminalTest {
             t.await(120, "(Ctrl-C: the command was asked to stop; the REPL goes on)");
             t.type("help replay");
             t.send("Enter");
-            t.await(10, "Usage: replay FILE");
+            t.await(10, "Usage: replay [-o=FORMAT] FILE");
             t.send("C-d");
             t.await(30, "bye", "[exited 0]");
         }
