@@ -74,10 +74,11 @@ final class DemoCommand implements Callable<Integer> {
         out.println("(an embedded Kubernetes API server and SSH server play the cluster and its nodes)");
         try (Target t = Target.lab(scenario, Duration.ofSeconds(15))) {
             SessionRunner sessions = new SessionRunner(catalog, t, null, p -> transcriptPath);
-            SessionResult result = sessions.run(expect.playbook(), expect.set(), new BatchOperator(expect.answers()),
-                    new LineNarrator(out)).result();
+            var finished = sessions.run(expect.playbook(), expect.set(), new BatchOperator(expect.answers()),
+                    new LineNarrator(out));
+            SessionResult result = finished.result();
             out.println();
-            out.print(TextReport.render(result, transcriptPath));
+            out.print(TextReport.render(result, transcriptPath, finished.info()));
             out.println("\nReplay it offline:  ./ktriage replay " + transcriptPath);
             out.flush();
             return result.outcome().exitCode();

@@ -6,6 +6,7 @@ import dev.ktriage.engine.SessionResult;
 import dev.ktriage.gateway.AccessReviewer;
 import dev.ktriage.playbook.InputKeys;
 import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.ui.SessionLauncher;
 import dev.ktriage.ui.batch.BatchOperator;
 import dev.ktriage.ui.batch.JsonReport;
 import dev.ktriage.ui.batch.LineNarrator;
@@ -75,14 +76,15 @@ final class RunCommand implements Callable<Integer> {
                 }
                 spec.commandLine().getErr().flush();
             }
-            SessionResult result = sessions.run(playbook, set, new BatchOperator(answers),
-                    output == Output.text ? new LineNarrator(out) : null).result();
+            SessionLauncher.FinishedSession finished = sessions.run(playbook, set, new BatchOperator(answers),
+                    output == Output.text ? new LineNarrator(out) : null);
+            SessionResult result = finished.result();
             switch (output) {
                 case json -> out.println(JsonReport.render(result, transcriptPath, t.unansweredCommands(), set));
-                case markdown -> out.print(TextReport.render(result, transcriptPath));
+                case markdown -> out.print(TextReport.render(result, transcriptPath, finished.info()));
                 default -> {
                     out.println();
-                    out.print(TextReport.render(result, transcriptPath));
+                    out.print(TextReport.render(result, transcriptPath, finished.info()));
                     if (!t.unansweredCommands().isEmpty()) {
                         out.println("\nNode commands the scenario did not answer:");
                         t.unansweredCommands().forEach(c -> out.println("  " + c));

@@ -2,6 +2,7 @@ package dev.ktriage.cli;
 
 import dev.ktriage.engine.Operator;
 import dev.ktriage.engine.SessionEngine;
+import dev.ktriage.engine.SessionInfo;
 import dev.ktriage.engine.SessionListener;
 import dev.ktriage.engine.SessionResult;
 import dev.ktriage.playbook.PlaybookCatalog;
@@ -9,6 +10,7 @@ import dev.ktriage.transcript.TranscriptWriter;
 import dev.ktriage.ui.SessionLauncher;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -35,6 +37,12 @@ final class SessionRunner implements SessionLauncher {
         this.transcriptFor = transcriptFor;
     }
 
+    /** The context part of a connection's description ("prod-eu/kube-system" gives "prod-eu"): the namespace is said on its own. */
+    static String context(String described) {
+        int slash = described.indexOf('/');
+        return slash < 0 ? described : described.substring(0, slash);
+    }
+
     @Override
     public String namespace() {
         return namespace;
@@ -44,11 +52,13 @@ final class SessionRunner implements SessionLauncher {
     public FinishedSession run(String playbook, Map<String, String> inputs, Operator operator, SessionListener listener) {
         catalog.require(playbook);
         Path path = transcriptFor.apply(playbook);
+        Instant started = Instant.now();
         try (TranscriptWriter writer = new TranscriptWriter(path, Clock.systemUTC(), Version.current())) {
             SessionListener all = listener == null ? writer : SessionListener.all(writer, listener);
             SessionResult result = new SessionEngine(catalog, target.cluster(), target.nodes(), operator, all, namespace)
                     .run(playbook, inputs);
-            return new FinishedSession(result, path);
+            return new FinishedSession(result, path,
+                    new SessionInfo(started, context(target.cluster().describe()), namespace, inputs, Version.current()));
         }
     }
 }

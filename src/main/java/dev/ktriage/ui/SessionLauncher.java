@@ -2,6 +2,7 @@ package dev.ktriage.ui;
 
 import dev.ktriage.engine.Operator;
 import dev.ktriage.engine.SessionListener;
+import dev.ktriage.engine.SessionInfo;
 import dev.ktriage.engine.SessionResult;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,6 +21,11 @@ public interface SessionLauncher {
     }
 
     /** A session's result and where its transcript was written. */
-    record FinishedSession(SessionResult result, Path transcript) {
+    /** @param info what the report's header says; null when not known */
+    record FinishedSession(SessionResult result, Path transcript, SessionInfo info) {
+
+        public FinishedSession(SessionResult result, Path transcript) {
+            this(result, transcript, null);
+        }
     }
 }

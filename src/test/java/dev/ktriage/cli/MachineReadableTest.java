@@ -74,4 +74,16 @@ class MachineReadableTest {
         // the fields the contract names are all still there
         for (String f : List.of("playbook", "outcome", "diagnoses", "steps", "transcript")) assertTrue(j.has(f), f);
     }
+
+    @Test
+    void markdownReportHeaderSaysWhenWhereAndWithWhat() {
+        Cli r = Cli.run("run", SeedLab.PLAYBOOK, "--lab", SeedLab.scenario().toString(), "-n", "kube-system", "--set",
+                "pod=coredns-749558f7dd-w6jdj", "--output", "markdown", "--transcript", tmp.resolve("m.jsonl").toString());
+        assertEquals(0, r.exit(), r.toString());
+        List<String> lines = r.out().lines().limit(8).toList();
+        assertEquals("# ktriage: failing-probes — diagnosed", lines.get(0));
+        assertTrue(lines.get(2).matches("- started: 20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z"), lines.toString());
+        assertEquals(List.of("- context: lab", "- namespace: kube-system", "- inputs: pod=coredns-749558f7dd-w6jdj",
+                "- ktriage: " + Version.current()), lines.subList(3, 7));
+    }
 }

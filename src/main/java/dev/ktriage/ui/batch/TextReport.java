@@ -1,10 +1,13 @@
 package dev.ktriage.ui.batch;
 
 import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.SessionInfo;
 import dev.ktriage.engine.SessionResult;
 import dev.ktriage.engine.StepRecord;
 import dev.ktriage.engine.StepStatus;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
 
 /** The result as a person reads it in a terminal or a ticket (also the Markdown report). */
 public final class TextReport {
@@ -13,8 +16,21 @@ public final class TextReport {
     }
 
     public static String render(SessionResult r, Path transcript) {
+        return render(r, transcript, null);
+    }
+
+    /** @param info the header's session facts (time, context, namespace, inputs, version); null: no header */
+    public static String render(SessionResult r, Path transcript, SessionInfo info) {
         StringBuilder b = new StringBuilder();
         b.append("# ktriage: ").append(r.playbook()).append(" — ").append(r.outcome().wireName()).append("\n\n");
+        if (info != null) {
+            b.append("- started: ").append(info.started().truncatedTo(ChronoUnit.SECONDS)).append('\n');
+            b.append("- context: ").append(info.context()).append('\n');
+            b.append("- namespace: ").append(info.namespace()).append('\n');
+            b.append("- inputs: ").append(info.inputs().isEmpty() ? "none" : info.inputs().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))).append('\n');
+            b.append("- ktriage: ").append(info.version()).append("\n\n");
+        }
         b.append("## Steps\n\n");
         for (StepRecord s : r.steps()) {
             b.append(s.status() == StepStatus.DONE ? "- [x] " : "- [?] ").append(s.title()).append(" (`").append(s.id()).append("`)\n");

@@ -89,7 +89,7 @@ final class ReplCommands {
                 case "evidence" -> step().evidenceText();
                 case "answer" -> answer(rest);
                 case "back" -> back();
-                case "report" -> TextReport.render(finished().result(), finished().transcript());
+                case "report" -> TextReport.render(finished().result(), finished().transcript(), finished().info());
                 case "save" -> save(rest.isEmpty() ? null : Path.of(rest));
                 case "get" -> reads.get(args);
                 case "ssh" -> ssh(rest);
@@ -184,7 +184,7 @@ final class ReplCommands {
         try {
             Path parent = target.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Files.writeString(target, TextReport.render(f.result(), f.transcript()));
+            Files.writeString(target, TextReport.render(f.result(), f.transcript(), f.info()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + target + ": " + e.getMessage());
         }

@@ -202,7 +202,7 @@ public final class TuiApp implements KeyHandler.Actions {
         Path report = reportPath(f.transcript());
         try {
             Files.createDirectories(report.toAbsolutePath().getParent());
-            Files.writeString(report, TextReport.render(f.result(), f.transcript()));
+            Files.writeString(report, TextReport.render(f.result(), f.transcript(), f.info()));
             state.report = report.toString();
             state.notice = "report written: " + report;
         } catch (IOException | UncheckedIOException e) {
