@@ -2,6 +2,7 @@ package dev.ktriage.ui.repl;
 
 import dev.ktriage.engine.AccessPreflight;
 import dev.ktriage.playbook.Input;
+import dev.ktriage.playbook.InputKeys;
 import dev.ktriage.playbook.Playbook;
 import dev.ktriage.ui.CommandShell;
 import dev.ktriage.ui.SessionLauncher.FinishedSession;
@@ -84,7 +85,8 @@ final class ReplCommands {
                 case "help", "?" -> ReplHelp.of(rest, shell);
                 case "start" -> start(args);
                 case "next", "step" -> next();
-                case "continue" -> withSession(s -> s.runToEnd(), "running to the end");
+                case "continue" -> session().finished() != null ? "the session has ended (report, save; start begins another)"
+                        : withSession(s -> s.runToEnd(), "running to the end");
                 case "why" -> step().why();
                 case "evidence" -> step().evidenceText();
                 case "answer" -> answer(rest);
@@ -94,7 +96,10 @@ final class ReplCommands {
                 case "get" -> reads.get(args);
                 case "ssh" -> ssh(rest);
                 case "quit", "exit" -> exit();
-                default -> "unknown command '" + cmd + "' (help lists them)";
+                default -> {
+                    String near = InputKeys.closest(cmd, names());
+                    yield "unknown command '" + cmd + "'" + (near != null ? " (did you mean '" + near + "'?)" : "") + " (help lists them)";
+                }
             };
         } catch (IllegalArgumentException | IllegalStateException e) {
             return "error: " + e.getMessage();

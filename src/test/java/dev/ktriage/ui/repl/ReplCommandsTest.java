@@ -66,6 +66,8 @@ class ReplCommandsTest {
         String end = printed.stream().filter(p -> p.startsWith("session ended:")).findFirst().orElseThrow();
         assertTrue(end.contains("diagnosed " + String.join(", ", SeedLab.diagnosisIds())), end);
         assertTrue(r.execute("report").contains("## Diagnosis"));
+        assertEquals("the session has ended (report, save; start begins another)", r.execute("continue"));
+        assertEquals("unknown command 'contnue' (did you mean 'continue'?) (help lists them)", r.execute("contnue"));
         String bye = r.exit();
         assertTrue(bye.contains("report written: "), bye);
         assertTrue(Files.readString(tmp.resolve("seed.md")).contains("rp-filter-strict-on-cni-device"));
@@ -82,7 +84,7 @@ class ReplCommandsTest {
         assertTrue(r.execute("ssh node0 cat /etc/passwd | grep root").startsWith("error: '|' in a node command"));
         assertTrue(r.execute("ssh node0 cat $(id)").startsWith("error: '$'"));
         assertTrue(r.execute("ssh node0 rm -rf /").startsWith("error: 'rm' is not on ktriage's list of read-only node commands"));
-        assertTrue(r.execute("frobnicate").startsWith("unknown command"));
+        assertEquals("unknown command 'frobnicate' (help lists them)", r.execute("frobnicate"));
         assertTrue(r.prompt().startsWith("ktriage [lab/default]"));
     }
 
