@@ -23,33 +23,68 @@ final class AdHocReads {
         this.ws = ws;
     }
 
-    /** {@code get RESOURCE [NAME] [-n NS | -A] [-l SELECTOR]} */
+    private static final String USAGE = "get RESOURCE [NAME] [-n NS|-A] [-l SELECTOR] [-o wide|yaml|json]";
+
+    /** Kinds kubectl reads without a namespace: -n is neither needed nor echoed for them. */
+    private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("nodes", "node", "no", "namespaces", "namespace", "ns",
+            "persistentvolumes", "persistentvolume", "pv", "clusterroles", "clusterrole", "clusterrolebindings", "clusterrolebinding",
+            "apiservices", "apiservice", "storageclasses", "storageclass", "sc", "customresourcedefinitions", "crd", "crds",
+            "priorityclasses", "pc", "runtimeclasses", "ingressclasses", "csinodes", "validatingwebhookconfigurations",
+            "mutatingwebhookconfigurations", "ciliumclusterwidenetworkpolicies", "ccnp");
+
+    /** {@code get RESOURCE [NAME] [-n NS | -A] [-l SELECTOR] [-o wide|yaml|json]}, printed as kubectl prints it. */
     String get(List<String> args) {
         String resource = null;
         String name = null;
         String ns = defaultNamespace();
+        boolean nsGiven = false;
+        boolean all = false;
         String selector = null;
+        String output = "";
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "-n", "--namespace" -> ns = value(args, ++i, a);
+                case "-n", "--namespace" -> {
+                    ns = value(args, ++i, a);
+                    nsGiven = true;
+                }
                 case "-l", "--selector" -> selector = value(args, ++i, a);
-                case "-A", "--all-namespaces" -> ns = null;
+                case "-A", "--all-namespaces" -> all = true;
+                case "-o", "--output" -> output = value(args, ++i, a);
                 default -> {
-                    if (a.startsWith("-")) throw new IllegalArgumentException("unknown option " + a + " (get RESOURCE [NAME] [-n NS|-A] [-l SELECTOR])");
-                    if (resource == null) resource = a;
+                    if (a.startsWith("-o") && a.length() > 2) output = a.substring(a.startsWith("-o=") ? 3 : 2);
+                    else if (a.startsWith("--output=")) output = a.substring("--output=".length());
+                    else if (a.startsWith("-")) throw new IllegalArgumentException("unknown option " + a + " (" + USAGE + ")");
+                    else if (resource == null) resource = a;
                     else if (name == null) name = a;
                     else throw new IllegalArgumentException("get takes one RESOURCE and at most one NAME");
                 }
             }
         }
-        if (resource == null) throw new IllegalArgumentException("usage: get RESOURCE [NAME] [-n NS|-A] [-l SELECTOR]");
+        if (resource == null) throw new IllegalArgumentException("usage: " + USAGE);
+        if (!List.of("", "wide", "yaml", "json").contains(output)) throw new IllegalArgumentException("-o takes wide, yaml or json, not '" + output + "'");
+        if (all || (CLUSTER_SCOPED.contains(resource) && !nsGiven)) ns = null;
         ClusterRequest req = name != null ? new ClusterRequest.Get(resource, ns, name)
                 : new ClusterRequest.ListObjects(resource, ns, selector, null, 500);
         ClusterAnswer a = ws.cluster().query(req);
         String head = "$ " + req.kubectl() + "\n";
-        if (a.status().isFailure() || name != null || a.body() == null || !a.body().has("items")) return head + EvidenceText.of(a);
-        return head + table(a.body().get("items"));
+        if (a.status().isFailure() || a.body() == null) return head + EvidenceText.of(a);
+        JsonNode body = a.body();
+        if (output.equals("json")) return head + body.toPrettyString();
+        if (output.equals("yaml")) return head + yaml(body);
+        List<JsonNode> items = new java.util.ArrayList<>();
+        if (body.has("items")) body.get("items").forEach(items::add);
+        else items.add(body);
+        return head + KubectlTable.of(resource, items, all, output.equals("wide"), java.time.Instant.now());
+    }
+
+    private static String yaml(JsonNode body) {
+        try {
+            return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                    .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER).writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot print YAML: " + e.getOriginalMessage());
+        }
     }
 
     /** {@code ssh NODE CMD...}: refused unless it passes the playbook rules for node commands. */
@@ -62,24 +97,6 @@ final class AdHocReads {
 
     String defaultNamespace() {
         return ws.sessions().namespace();
-    }
-
-    private static String table(JsonNode items) {
-        StringBuilder b = new StringBuilder(String.format("%-20s %-48s %s%n", "NAMESPACE", "NAME", "STATUS"));
-        for (JsonNode i : items) {
-            JsonNode meta = i.path("metadata");
-            b.append(String.format("%-20s %-48s %s%n", meta.path("namespace").asText("-"), meta.path("name").asText(), status(i)));
-        }
-        return b.append(items.size()).append(" object(s)").toString();
-    }
-
-    private static String status(JsonNode o) {
-        JsonNode phase = o.path("status").path("phase");
-        if (!phase.isMissingNode()) return phase.asText();
-        for (JsonNode c : o.path("status").path("conditions")) {
-            if (c.path("type").asText().equals("Ready")) return "Ready=" + c.path("status").asText();
-        }
-        return "";
     }
 
     private static String value(List<String> args, int i, String option) {

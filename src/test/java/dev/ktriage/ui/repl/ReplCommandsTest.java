@@ -77,8 +77,16 @@ class ReplCommandsTest {
     void getAndSshReadThroughTheGatewaysAndRefuseWhatCouldChangeANode() {
         ReplCommands r = repl();
         String pods = r.execute("get pods -n kube-system");
-        assertTrue(pods.contains("coredns-749558f7dd-w6jdj") && pods.contains("Running"), pods);
-        assertTrue(r.execute("get nodes node0").contains("\"name\" : \"node0\""));
+        assertTrue(pods.lines().skip(1).findFirst().orElse("").matches("NAME +READY +STATUS +RESTARTS +AGE"), pods);
+        assertTrue(pods.lines().anyMatch(l -> l.matches("coredns-749558f7dd-w6jdj +0/1 +Running +0 +[0-9a-z<>]+")), pods);
+        String wide = r.execute("get pods -n kube-system -o wide");
+        assertTrue(wide.lines().anyMatch(l -> l.contains("coredns-749558f7dd-w6jdj") && l.contains("10.0.0.113") && l.contains("node0")), wide);
+        String nodes = r.execute("get nodes");
+        assertTrue(nodes.startsWith("$ kubectl get nodes") && !nodes.lines().findFirst().orElseThrow().contains("-n "), nodes);
+        assertTrue(nodes.lines().skip(1).findFirst().orElse("").matches("NAME +STATUS +ROLES +AGE +VERSION"), nodes);
+        assertTrue(r.execute("get nodes node0 -o json").contains("\"name\" : \"node0\""));
+        assertTrue(r.execute("get nodes node0 -o yaml").contains("name: \"node0\"") || r.execute("get nodes node0 -o yaml").contains("name: node0"));
+        assertTrue(r.execute("get pods -o table").startsWith("error: -o takes wide, yaml or json"));
         assertTrue(r.execute("ssh node0 sysctl net.ipv4.conf.all.rp_filter").contains("net.ipv4.conf.all.rp_filter = 0"));
         assertTrue(r.execute("ssh node0 sysctl -w net.ipv4.conf.all.rp_filter=0").startsWith("error: 'sysctl -w' is not read-only: writes kernel parameters"));
         assertTrue(r.execute("ssh node0 cat /etc/passwd | grep root").startsWith("error: '|' in a node command"));
