@@ -14,7 +14,8 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completion: commands, playbook ids and their input keys, resource types, and the names of
+ * Tab completion: commands, playbook ids, their input keys and, after {@code pod=} or {@code node=},
+ * the cluster's pods (as NAMESPACE/NAME) or nodes; resource types, and the names of
  * namespaces, nodes and objects (asked of the cluster once per type, then remembered). The shared
  * commands complete from their own model (subcommands, option names and values, file paths).
  */
@@ -47,7 +48,10 @@ final class ReplCompleter implements Completer {
         switch (cmd) {
             case "start" -> {
                 if (at == 1) commands.workspace().catalog().all().forEach(p -> candidates.add(new Candidate(p.id(), p.id(), null, p.title(), null, null, true)));
-                else commands.workspace().catalog().find(words.get(1)).ifPresent(p -> inputKeys(p, candidates));
+                else commands.workspace().catalog().find(words.get(1)).ifPresent(p -> {
+                    String typed = at < words.size() ? words.get(at) : "";
+                    if (!inputValues(p, typed, candidates)) inputKeys(p, candidates);
+                });
             }
             case "get" -> {
                 if (previous.equals("-n") || previous.equals("--namespace")) names("namespaces").forEach(n -> candidates.add(new Candidate(n)));
@@ -75,6 +79,24 @@ final class ReplCompleter implements Completer {
             // complete=false: no space after "pod=", the value follows
             candidates.add(new Candidate(in.id() + "=", in.id() + "=", null, in.description().strip(), null, null, false));
         }
+    }
+
+    /**
+     * After {@code KEY=} of an input that takes pods, nodes or namespaces: the cluster's values, as
+     * the TUI's input field offers them (pods as NAMESPACE/NAME). False when the word is not such a key.
+     */
+    private boolean inputValues(Playbook p, String typed, List<Candidate> candidates) {
+        int eq = typed.indexOf('=');
+        if (eq <= 0) return false;
+        String key = typed.substring(0, eq);
+        for (Input in : p.inputs()) {
+            if (!in.id().equals(key) || ClusterChoices.listFor(in) == null) continue;
+            ClusterChoices.Choices choices = cluster.forInput(in, typed.substring(eq + 1));
+            // complete=true: a space after the value, the next key follows
+            for (String v : choices.values()) candidates.add(new Candidate(key + "=" + v, v, null, null, null, null, !v.endsWith("/")));
+            return true;
+        }
+        return false;
     }
 
     private List<String> names(String resource) {

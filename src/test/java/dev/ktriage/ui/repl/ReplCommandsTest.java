@@ -107,4 +107,20 @@ class ReplCommandsTest {
         assertTrue(r.execute("start no-such-playbook").startsWith("error: no playbook 'no-such-playbook'"));
         assertTrue(r.execute("list").startsWith("unknown command"), "without the command line's shell, list is not here");
     }
+
+    @Test
+    void tabAfterAPodKeyOffersTheClustersPods() {
+        ReplCompleter c = new ReplCompleter(repl());
+        String typed = "start failing-probes pod=";
+        org.jline.reader.ParsedLine line = new org.jline.reader.impl.DefaultParser().parse(typed, typed.length(),
+                org.jline.reader.Parser.ParseContext.COMPLETE);
+        java.util.List<org.jline.reader.Candidate> offered = new java.util.ArrayList<>();
+        c.complete(null, line, offered);
+        assertTrue(offered.stream().anyMatch(o -> o.value().equals("pod=kube-system/coredns-749558f7dd-w6jdj")),
+                offered.stream().map(org.jline.reader.Candidate::value).toList().toString());
+        String keys = "start failing-probes ";
+        java.util.List<org.jline.reader.Candidate> keyOffers = new java.util.ArrayList<>();
+        c.complete(null, new org.jline.reader.impl.DefaultParser().parse(keys, keys.length(), org.jline.reader.Parser.ParseContext.COMPLETE), keyOffers);
+        assertEquals(java.util.List.of("pod="), keyOffers.stream().map(org.jline.reader.Candidate::value).toList());
+    }
 }
