@@ -79,6 +79,8 @@ public final class ReplApp {
                     executing.set(false);
                     Thread.interrupted(); // the next readLine must not start interrupted
                 }
+                // help is written for a wide screen: wrapped to this terminal, its descriptions stay in their column
+                if (line.strip().startsWith("help") || line.strip().startsWith("?")) result = ReplHelp.wrap(result, terminal.getWidth());
                 if (!result.isEmpty()) out.println(result);
                 if (interrupted.getAndSet(false)) out.println("(Ctrl-C: the command was asked to stop; the REPL goes on)");
                 out.flush();

@@ -27,6 +27,41 @@ final class ReplHelp {
     private ReplHelp() {
     }
 
+    /** Where the descriptions of the REPL's own lines start. */
+    private static final int COLUMN = 30;
+
+    /**
+     * The help fitted to a terminal {@code width} columns wide: a long line breaks between words, and
+     * its continuation starts at the description column (at 4 columns on a screen too narrow for it).
+     * Nothing is cut; a width of 0 (unknown) leaves the text as it is.
+     */
+    static String wrap(String text, int width) {
+        if (width <= 0) return text;
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) out.append('\n');
+            if (line.length() <= width) {
+                out.append(line);
+                continue;
+            }
+            int indent = width >= COLUMN + 20 ? COLUMN : 4;
+            StringBuilder current = new StringBuilder();
+            for (String word : line.strip().isEmpty() ? new String[0] : line.split(" (?=\\S)")) {
+                String w = word;
+                if (current.length() > 0 && current.length() + 1 + w.strip().length() > width) {
+                    out.append(current.toString().stripTrailing()).append('\n');
+                    current = new StringBuilder(" ".repeat(indent));
+                    w = w.strip();
+                } else if (current.length() > 0) {
+                    current.append(' ');
+                }
+                current.append(w);
+            }
+            out.append(current.toString().stripTrailing());
+        }
+        return out.toString();
+    }
+
     /** Every command, one line each; or one command's lines (its usage, for a shared one). */
     static String of(String command, CommandShell shell) {
         if (command.isEmpty()) {
