@@ -87,12 +87,15 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The same incident in the TUI: its form opens filled in, Enter starts it. */
     private int tui(Scenario scenario, Expectation expect, PlaybookCatalog catalog, Path transcriptPath) throws Exception {
+        // each session of this run (n starts another) gets its own transcript, and so its own report
+        Transcripts.PerSession paths = new Transcripts.PerSession(transcriptPath);
         try (Target t = Target.lab(scenario, Duration.ofSeconds(15))) {
-            Interactive.tui(Interactive.workspace(catalog, t, null, new Workspace.Preset(expect.playbook(), expect.set()),
-                    p -> transcriptPath));
+            Interactive.tui(Interactive.workspace(catalog, t, null, new Workspace.Preset(expect.playbook(), expect.set()), paths));
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (Files.size(transcriptPath) > 0) out.println("Replay it offline:  ./ktriage replay " + transcriptPath);
+        for (Path p : paths.given()) {
+            if (Files.isRegularFile(p) && Files.size(p) > 0) out.println("Replay it offline:  ./ktriage replay " + p);
+        }
         out.flush();
         return 0;
     }

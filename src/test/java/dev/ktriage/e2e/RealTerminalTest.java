@@ -52,8 +52,25 @@ class RealTerminalTest {
             assertTrue(Files.readString(state.resolve("demo.md")).contains(CAUSES[0]));
             t.send("s");
             t.await(30, "[x] Read the pod's probe", "Esc: back to the diagnosis");
+            // a second session in the same run gets its own transcript and report: nothing is overwritten
+            t.send("Escape");
+            t.await(30, "m: Markdown report");
+            t.send("n");
+            t.await(30, "What is wrong? Pick a playbook");
+            t.send("Enter");
+            t.await(30, "Enter starts the session");
+            t.send("Enter");
+            Path second = state.resolve("demo-2.jsonl");
+            t.await(120, "Transcript: " + second);
+            t.send("m");
+            for (int i = 0; i < 300 && !Files.exists(state.resolve("demo-2.md")); i++) Thread.sleep(100);
+            assertTrue(Files.readString(state.resolve("demo-2.md")).contains(CAUSES[0]));
+            assertTrue(Files.readString(state.resolve("demo.md")).contains(CAUSES[0]), "the first report is still there");
+            assertTrue(Files.size(transcript) > 0 && Files.size(second) > 0);
             t.send("q");
             t.await(30, "Replay it offline", "[exited 0]");
+            String all = t.scrollback();
+            assertTrue(all.contains("./ktriage replay " + transcript) && all.contains("./ktriage replay " + second), all);
         }
     }
 
