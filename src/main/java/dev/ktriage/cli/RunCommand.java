@@ -60,6 +60,20 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return session();
+        } catch (RuntimeException e) {
+            // with --output json an error is the contract's error object on stdout too (outcome "error");
+            // the one line on stderr and exit 1 stay as they are
+            if (output == Output.json) {
+                spec.commandLine().getOut().println(JsonReport.error(playbook, Errors.oneLine(e)));
+                spec.commandLine().getOut().flush();
+            }
+            throw e;
+        }
+    }
+
+    private Integer session() {
         PrintWriter out = spec.commandLine().getOut();
         PlaybookCatalog catalog = playbooks.catalog();
         catalog.require(playbook);

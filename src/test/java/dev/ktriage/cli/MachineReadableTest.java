@@ -86,4 +86,20 @@ class MachineReadableTest {
         assertEquals(List.of("- context: lab", "- namespace: kube-system", "- inputs: pod=coredns-749558f7dd-w6jdj",
                 "- ktriage: " + Version.current()), lines.subList(3, 7));
     }
+
+    /** The checks' contract names "error" as an outcome: with --output json an exit 1 prints it too, beside the stderr line. */
+    @Test
+    void anErrorIsTheErrorObjectOnStdoutAndOneLineOnStderr() {
+        Cli r = Cli.run("run", "no-such-playbook", "--lab", SeedLab.scenario().toString(), "--output", "json");
+        assertEquals(1, r.exit(), r.toString());
+        JsonNode j = r.json();
+        assertEquals("error", j.get("outcome").asText());
+        assertEquals("no-such-playbook", j.get("playbook").asText());
+        assertEquals(0, j.get("diagnoses").size());
+        assertTrue(j.get("transcript").isNull());
+        assertTrue(j.get("error").asText().startsWith("unknown playbook 'no-such-playbook'"), j.toString());
+        assertEquals(List.of("ktriage: " + j.get("error").asText()), r.err().lines().toList());
+        Cli text = Cli.run("run", "no-such-playbook", "--lab", SeedLab.scenario().toString());
+        assertEquals("", text.out(), "without --output json stdout stays empty");
+    }
 }

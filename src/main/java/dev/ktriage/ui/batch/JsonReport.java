@@ -82,6 +82,7 @@ public final class JsonReport {
     /** The error object: outcome "error" with a one-line message (exit 1). */
     public static String error(String playbook, String message) {
         ObjectNode o = MAPPER.createObjectNode();
+        o.put("schemaVersion", SCHEMA_VERSION);
         o.put("playbook", playbook);
         o.put("outcome", "error");
         o.putArray("diagnoses");
