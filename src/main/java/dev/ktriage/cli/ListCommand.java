@@ -1,10 +1,7 @@
 package dev.ktriage.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ktriage.engine.BadInputException;
 import dev.ktriage.playbook.PlaybookCatalog;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -28,10 +25,8 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (output.equals("text")) return print(spec.commandLine().getOut(), playbooks);
-        if (!output.equals("json")) throw new BadInputException("--output must be text or json");
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = m.createObjectNode();
+        if (!TextOrJson.json(output)) return print(spec.commandLine().getOut(), playbooks);
+        ObjectNode root = TextOrJson.object();
         ArrayNode list = root.putArray("playbooks");
         for (PlaybookCatalog.Summary p : playbooks.catalog().summaries()) {
             ObjectNode o = list.addObject();
@@ -42,7 +37,7 @@ final class ListCommand implements Callable<Integer> {
             ArrayNode diagnoses = o.putArray("diagnoses");
             p.diagnoses().forEach(diagnoses::add);
         }
-        spec.commandLine().getOut().println(m.writeValueAsString(root));
+        spec.commandLine().getOut().println(TextOrJson.print(root));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -1,10 +1,7 @@
 package dev.ktriage.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ktriage.engine.BadInputException;
 import dev.ktriage.lab.ScenarioCheck;
 import dev.ktriage.plugin.LoadedPlugins;
 import dev.ktriage.plugin.PluginLoader;
@@ -48,16 +45,14 @@ final class PluginCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!output.equals("text") && !output.equals("json")) throw new BadInputException("--output must be text or json");
-            boolean json = output.equals("json");
+            boolean json = TextOrJson.json(output);
             PrintWriter out = spec.commandLine().getOut();
             LoadedPlugins loaded = PluginLoader.load(List.of(dir));
             for (PluginProblem p : loaded.problems()) throw new IllegalArgumentException(p.toString());
             List<Path> scenarios = PluginScenarios.of(dir);
             if (scenarios.isEmpty()) throw new IllegalArgumentException("no scenarios with an expect.yaml under " + dir);
             ScenarioCheck check = new ScenarioCheck(loaded.catalog(), BatchOperator::new);
-            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode root = m.createObjectNode();
+            ObjectNode root = TextOrJson.object();
             root.put("plugin", dir.toString());
             ArrayNode rows = root.putArray("scenarios");
             int passed = 0;
@@ -86,7 +81,7 @@ final class PluginCommand implements Runnable {
             }
             root.put("passed", passed);
             root.put("failed", failed);
-            out.println(json ? m.writeValueAsString(root) : passed + " passed, " + failed + " failed");
+            out.println(json ? TextOrJson.print(root) : passed + " passed, " + failed + " failed");
             out.flush();
             return failed == 0 ? 0 : 1;
         }

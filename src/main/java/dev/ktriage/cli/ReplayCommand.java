@@ -1,10 +1,7 @@
 package dev.ktriage.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ktriage.engine.BadInputException;
 import dev.ktriage.replay.Replayer;
 import dev.ktriage.transcript.Transcript;
 import java.io.PrintWriter;
@@ -37,12 +34,10 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (output.equals("text")) return replay(spec.commandLine().getOut(), spec.commandLine().getErr(), file, playbooks);
-        if (!output.equals("json")) throw new BadInputException("--output must be text or json");
+        if (!TextOrJson.json(output)) return replay(spec.commandLine().getOut(), spec.commandLine().getErr(), file, playbooks);
         PrintWriter err = spec.commandLine().getErr();
         Replayer.Verdict v = verdict(err, file, playbooks);
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = m.createObjectNode();
+        ObjectNode root = TextOrJson.object();
         root.put("transcript", file.toString());
         root.put("playbook", v.result().playbook());
         root.put("same", v.same());
@@ -52,7 +47,7 @@ final class ReplayCommand implements Callable<Integer> {
         root.put("outcome", v.result().outcome().name().toLowerCase(Locale.ROOT));
         ArrayNode ids = root.putArray("diagnoses");
         v.result().diagnoses().forEach(d -> ids.add(d.id()));
-        spec.commandLine().getOut().println(m.writeValueAsString(root));
+        spec.commandLine().getOut().println(TextOrJson.print(root));
         spec.commandLine().getOut().flush();
         if (!v.same()) complain(err, v);
         return v.same() ? 0 : 1;

@@ -1,7 +1,5 @@
 package dev.ktriage.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ktriage.engine.triage.Suggestion;
@@ -42,7 +40,7 @@ final class TriageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!output.equals("text") && !output.equals("json")) throw new IllegalArgumentException("--output must be text or json");
+        boolean json = TextOrJson.json(output);
         PrintWriter out = spec.commandLine().getOut();
         var catalog = playbooks.catalog();
         List<Suggestion> found;
@@ -53,7 +51,7 @@ final class TriageCommand implements Callable<Integer> {
                 found = new Triage(t.cluster()).scan(List.copyOf(catalog.all()));
             }
         }
-        if (output.equals("json")) {
+        if (json) {
             out.println(json(found));
         } else if (found.isEmpty()) {
             out.println("No known symptoms found.");
@@ -103,9 +101,8 @@ final class TriageCommand implements Callable<Integer> {
         return "'" + w.replace("'", "'\\''") + "'";
     }
 
-    private String json(List<Suggestion> found) throws Exception {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = m.createObjectNode();
+    private String json(List<Suggestion> found) {
+        ObjectNode root = TextOrJson.object();
         ArrayNode list = root.putArray("suggestions");
         for (Suggestion s : found) {
             ObjectNode o = list.addObject();
@@ -118,6 +115,6 @@ final class TriageCommand implements Callable<Integer> {
             s.signs().forEach(o.putArray("signs")::add);
             s.examples().forEach(o.putArray("examples")::add);
         }
-        return m.writeValueAsString(root);
+        return TextOrJson.print(root);
     }
 }
