@@ -154,14 +154,9 @@ public final class AccessPreflight {
         for (Input in : p.inputs()) {
             String v = inputs.get(in.id());
             if (v == null || in.kind() != Input.Kind.POD) continue;
-            int slash = v.indexOf('/');
-            String ns = slash < 0 ? defaultNamespace : v.substring(0, slash);
-            String name = slash < 0 ? v : v.substring(slash + 1);
-            vars.put(in.id(), Map.of("namespace", ns, "name", name, "ref", ns + "/" + name));
+            vars.put(in.id(), Inputs.pod(v, defaultNamespace));
         }
-        Map<String, Object> given = new LinkedHashMap<>();
-        for (Input in : p.inputs()) if (vars.containsKey(in.id())) given.put(in.id(), vars.get(in.id()));
-        vars.put("inputs", given);
+        Inputs.putInputs(p, vars);
         return vars;
     }
 }

@@ -29,13 +29,10 @@ final class Inputs {
             }
             switch (in.kind()) {
                 case POD -> {
-                    int slash = value.indexOf('/');
-                    String ns = slash < 0 ? defaultNamespace : value.substring(0, slash);
-                    String name = slash < 0 ? value : value.substring(slash + 1);
-                    check(in, ns, "namespace");
-                    check(in, name, "pod name");
-                    // one value: pod.namespace and pod.name in CEL, pod.ref as NAMESPACE/NAME
-                    vars.put(in.id(), Map.of("namespace", ns, "name", name, "ref", ns + "/" + name));
+                    Map<String, String> pod = pod(value, defaultNamespace);
+                    check(in, pod.get("namespace"), "namespace");
+                    check(in, pod.get("name"), "pod name");
+                    vars.put(in.id(), pod);
                 }
                 case NODE -> {
                     check(in, value, "node name");
@@ -44,11 +41,26 @@ final class Inputs {
                 case TEXT -> vars.put(in.id(), value);
             }
         }
-        // every input given, by id: has(inputs.podIP) tests an optional one, inputs['namespace'] reads a CEL reserved word
+        putInputs(p, vars);
+        return vars;
+    }
+
+    /** A pod input's value: pod.namespace and pod.name in CEL, pod.ref as NAMESPACE/NAME (no namespace: the default one). */
+    static Map<String, String> pod(String value, String defaultNamespace) {
+        int slash = value.indexOf('/');
+        String ns = slash < 0 ? defaultNamespace : value.substring(0, slash);
+        String name = slash < 0 ? value : value.substring(slash + 1);
+        return Map.of("namespace", ns, "name", name, "ref", ns + "/" + name);
+    }
+
+    /**
+     * {@code inputs}: every input given, by id, beside the variables of the same name, so that
+     * has(inputs.podIP) tests an optional one and inputs['namespace'] reads a CEL reserved word.
+     */
+    static void putInputs(Playbook p, Map<String, Object> vars) {
         Map<String, Object> byId = new LinkedHashMap<>();
         for (Input in : p.inputs()) if (vars.containsKey(in.id())) byId.put(in.id(), vars.get(in.id()));
         vars.put("inputs", byId);
-        return vars;
     }
 
     private static void check(Input in, String value, String what) {

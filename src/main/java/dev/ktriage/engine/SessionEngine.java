@@ -246,7 +246,7 @@ public final class SessionEngine {
      */
     private Diagnosis diagnosis(DiagnosisSpec spec, Text ruleConfidence, Playbook playbook, Map<String, Object> vars, Run run) {
         String confidence = ruleConfidence != null ? ruleConfidence.render(vars).strip() : spec.confidence();
-        if (!List.of("high", "medium", "low").contains(confidence)) {
+        if (!DiagnosisSpec.CONFIDENCES.contains(confidence)) {
             throw new Unavailable("confidence `" + ruleConfidence.source() + "` gives '" + confidence + "', not high, medium or low");
         }
         return new Diagnosis(spec.id(), spec.title(), confidence, spec.summary().render(vars).strip(),

@@ -2,6 +2,7 @@ package dev.ktriage.playbook;
 
 import dev.ktriage.playbook.lang.Text;
 import dev.ktriage.yaml.Location;
+import java.util.Set;
 
 /**
  * A cause a playbook can name. The id is public contract: once published it never changes.
@@ -10,4 +11,7 @@ import dev.ktriage.yaml.Location;
  * @param remedy     what to review and apply, safest first (templated with the evidence)
  */
 public record DiagnosisSpec(String id, String title, String confidence, Text summary, Text remedy, Location at) {
+
+    /** The confidences a diagnosis, or a rule that establishes one, may say. */
+    public static final Set<String> CONFIDENCES = Set.of("high", "medium", "low");
 }

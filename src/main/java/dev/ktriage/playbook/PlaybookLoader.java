@@ -26,7 +26,6 @@ public final class PlaybookLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
     private static final Set<String> ROOT_KEYS = Set.of("version", "id", "title", "description", "symptoms", "inputs", "steps", "diagnoses", "blocks");
 
     private final ExtractorRegistry extractors;
@@ -123,7 +122,7 @@ public final class PlaybookLoader {
             YMap m = n.asMap().onlyKeys(Set.of("id", "title", "confidence", "summary", "remedy"));
             String id = id(m.require("id"));
             String confidence = m.text("confidence", "medium");
-            if (!CONFIDENCE.contains(confidence)) throw m.get("confidence").error("confidence must be high, medium or low");
+            if (!DiagnosisSpec.CONFIDENCES.contains(confidence)) throw m.get("confidence").error("confidence must be high, medium or low");
             DiagnosisSpec d = new DiagnosisSpec(id, m.require("title").asText(), confidence,
                     dialect.text(m.get("summary")), dialect.text(m.get("remedy")), m.at());
             if (out.putIfAbsent(id, d) != null) throw m.require("id").error("duplicate diagnosis id '" + id + "'");
@@ -229,7 +228,7 @@ public final class PlaybookLoader {
             YNode c = m.get("confidence");
             if (diagnose.isEmpty()) throw c.error("'confidence' belongs to a rule that diagnoses");
             confidence = dialect.text(c);
-            if (confidence.isConstant() && !CONFIDENCE.contains(c.asText())) {
+            if (confidence.isConstant() && !DiagnosisSpec.CONFIDENCES.contains(c.asText())) {
                 throw c.error("confidence must be high, medium or low (or a template giving one)");
             }
         }
