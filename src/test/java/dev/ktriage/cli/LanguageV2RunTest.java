@@ -22,6 +22,15 @@ class LanguageV2RunTest {
     @TempDir
     Path tmp;
 
+    /** A plugin folder under tmp holding one playbook: plugin.yaml and playbooks/ID/playbook.yaml. */
+    private Path plugin(String id, String playbook) throws java.io.IOException {
+        Path plugin = tmp.resolve(id);
+        Files.createDirectories(plugin.resolve("playbooks/" + id));
+        Files.writeString(plugin.resolve("plugin.yaml"), "id: " + id + "\nversion: 0.1.0\napi: 2\n");
+        Files.writeString(plugin.resolve("playbooks/" + id + "/playbook.yaml"), playbook);
+        return plugin;
+    }
+
     @Test
     void theFixtureDiagnosisPassesItsScenariosAndReplays() {
         Cli test = Cli.run("plugin", "test", FIXTURE.toString());
@@ -46,10 +55,7 @@ class LanguageV2RunTest {
 
     @Test
     void aFailedNodeCommandWithNoRuleForItIsInconclusiveNeverADiagnosis() throws Exception {
-        Path plugin = tmp.resolve("plugin");
-        Files.createDirectories(plugin.resolve("playbooks/drops"));
-        Files.writeString(plugin.resolve("plugin.yaml"), "id: drops\nversion: 0.1.0\napi: 2\n");
-        Files.writeString(plugin.resolve("playbooks/drops/playbook.yaml"), """
+        Path plugin = plugin("drops", """
                 version: 2
                 id: table-drops
                 title: A table of drops
@@ -95,10 +101,7 @@ class LanguageV2RunTest {
 
     @Test
     void anOptionalInputNotGivenIsTestedWithInputsAndAReservedWordIdIsReadThroughIt() throws Exception {
-        Path plugin = tmp.resolve("optional");
-        Files.createDirectories(plugin.resolve("playbooks/optional"));
-        Files.writeString(plugin.resolve("plugin.yaml"), "id: optional\nversion: 0.1.0\napi: 2\n");
-        Files.writeString(plugin.resolve("playbooks/optional/playbook.yaml"), """
+        Path plugin = plugin("optional", """
                 version: 2
                 id: optional-ip
                 title: An optional input
