@@ -100,14 +100,19 @@ public final class PlaybookCatalog {
         Set<String> ids = new HashSet<>(byId.keySet());
         candidates.forEach(p -> ids.add(p.id()));
         for (Playbook p : candidates) {
-            for (Step s : p.steps().values()) {
-                for (Rule r : s.rules()) {
-                    if (r.handoff() != null && !ids.contains(r.handoff().playbook())) {
-                        throw new YamlException(r.handoff().at(), "handoff to unknown playbook '" + r.handoff().playbook() + "'");
-                    }
-                }
+            Rule.Handoff h = unknownHandoff(p, ids::contains);
+            if (h != null) throw new YamlException(h.at(), "handoff to unknown playbook '" + h.playbook() + "'");
+        }
+    }
+
+    /** The first handoff of {@code p} (in its steps' rules) to a playbook {@code known} does not hold, or null. */
+    public static Rule.Handoff unknownHandoff(Playbook p, java.util.function.Predicate<String> known) {
+        for (Step s : p.steps().values()) {
+            for (Rule r : s.rules()) {
+                if (r.handoff() != null && !known.test(r.handoff().playbook())) return r.handoff();
             }
         }
+        return null;
     }
 
     public Optional<Playbook> find(String id) {

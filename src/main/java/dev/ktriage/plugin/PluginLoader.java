@@ -7,7 +7,6 @@ import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.playbook.PlaybookFile;
 import dev.ktriage.playbook.PlaybookLoader;
 import dev.ktriage.playbook.Rule;
-import dev.ktriage.playbook.Step;
 import dev.ktriage.spi.PluginApi;
 import dev.ktriage.yaml.YNode;
 import dev.ktriage.yaml.YamlException;
@@ -107,11 +106,13 @@ public final class PluginLoader {
         }
         PlaybookLoader loader = new PlaybookLoader(ExtractorRegistry.fromClassLoader(plugin.classLoader()));
         List<Parsed> out = new ArrayList<>();
-        for (PlaybookFile f : plugin.playbooks()) {
-            List<YNode> docs = YamlReader.readAllWithSource(f.text(), f.displayName());
-            out.add(new Parsed(f, docs, loader.load(docs, f.displayName(), f.origin())));
-        }
+        for (PlaybookFile f : plugin.playbooks()) out.add(parse(loader, f));
         return out;
+    }
+
+    private static Parsed parse(PlaybookLoader loader, PlaybookFile f) {
+        List<YNode> docs = YamlReader.readAllWithSource(f.text(), f.displayName());
+        return new Parsed(f, docs, loader.load(docs, f.displayName(), f.origin()));
     }
 
     /**
@@ -123,8 +124,7 @@ public final class PluginLoader {
         List<Parsed> out = new ArrayList<>();
         for (PlaybookFile f : plugin.playbooks()) {
             try {
-                List<YNode> docs = YamlReader.readAllWithSource(f.text(), f.displayName());
-                out.add(new Parsed(f, docs, loader.load(docs, f.displayName(), f.origin())));
+                out.add(parse(loader, f));
             } catch (YamlException | IllegalStateException e) {
                 problems.add(new PluginProblem(plugin.id(), firstLine(e.getMessage()), f.displayName()));
             }
@@ -135,25 +135,15 @@ public final class PluginLoader {
             Set<String> ids = new HashSet<>();
             out.forEach(p -> ids.add(p.playbook().id()));
             for (Parsed p : List.copyOf(out)) {
-                String missing = missingHandoff(p.playbook(), ids, catalog);
+                Rule.Handoff missing = PlaybookCatalog.unknownHandoff(p.playbook(), id -> ids.contains(id) || catalog.find(id).isPresent());
                 if (missing == null) continue;
                 out.remove(p);
-                problems.add(new PluginProblem(plugin.id(), "it hands off to '" + missing + "', which did not load", p.file().displayName()));
+                problems.add(new PluginProblem(plugin.id(), "it hands off to '" + missing.playbook() + "', which did not load",
+                        p.file().displayName()));
                 dropped = true;
             }
         }
         return out;
-    }
-
-    private static String missingHandoff(Playbook p, Set<String> ids, PlaybookCatalog catalog) {
-        for (Step s : p.steps().values()) {
-            for (Rule r : s.rules()) {
-                if (r.handoff() != null && !ids.contains(r.handoff().playbook()) && catalog.find(r.handoff().playbook()).isEmpty()) {
-                    return r.handoff().playbook();
-                }
-            }
-        }
-        return null;
     }
 
     private static void checkIds(Plugin plugin, List<Playbook> playbooks, PlaybookCatalog catalog, Map<String, String> diagnosisOwners) {
