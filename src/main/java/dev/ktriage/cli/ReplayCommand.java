@@ -49,7 +49,7 @@ final class ReplayCommand implements Callable<Integer> {
         v.result().diagnoses().forEach(d -> ids.add(d.id()));
         spec.commandLine().getOut().println(TextOrJson.print(root));
         spec.commandLine().getOut().flush();
-        if (!v.same()) complain(err, v);
+        if (!v.same()) complain(err, file, v);
         return v.same() ? 0 : 1;
     }
 
@@ -61,7 +61,7 @@ final class ReplayCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        complain(err, v);
+        complain(err, file, v);
         return 1;
     }
 
@@ -77,8 +77,8 @@ final class ReplayCommand implements Callable<Integer> {
         return Replayer.replay(t, catalog.await(err), new dev.ktriage.engine.SessionListener() { });
     }
 
-    private static void complain(PrintWriter err, Replayer.Verdict v) {
-        if (v.incomplete()) err.println("ktriage: " + v.transcript() + ": " + v.detail());
+    private static void complain(PrintWriter err, Path file, Replayer.Verdict v) {
+        if (v.incomplete()) err.println("ktriage: " + file + ": " + v.detail());
         else err.println("ktriage: replay diverged" + (v.divergedStep() == null ? "" : " at step '" + v.divergedStep() + "'")
                 + ": " + v.detail());
         err.flush();

@@ -24,17 +24,14 @@ public final class Replayer {
      * @param same         the same steps, findings and diagnoses as recorded
      * @param divergedStep the first step that differs, or null
      * @param detail       what differed, in one line
-     * @param transcript   the file replayed
+     * @param incomplete   the transcript has no end record: nothing diverged, there is only less to compare
      */
-    public record Verdict(boolean same, String divergedStep, String detail, SessionResult result, java.nio.file.Path transcript) {
+    public record Verdict(boolean same, String divergedStep, String detail, SessionResult result, boolean incomplete) {
 
-        /** The transcript has no end record: nothing diverged, there is only less to compare. */
-        public boolean incomplete() {
-            return !same && divergedStep == null && detail.startsWith(INCOMPLETE);
+        Verdict(boolean same, String divergedStep, String detail, SessionResult result) {
+            this(same, divergedStep, detail, result, false);
         }
     }
-
-    private static final String INCOMPLETE = "the transcript is incomplete";
 
     private Replayer() {
     }
@@ -66,30 +63,30 @@ public final class Replayer {
             StepRecord b = i < before.size() ? before.get(i) : null;
             StepRecord a = i < after.size() ? after.get(i) : null;
             if (b == null && t.outcome() == null) return incomplete(t, now);
-            if (b == null) return new Verdict(false, a.id(), "step '" + a.id() + "' was not in the recorded session", now, t.path());
-            if (a == null) return new Verdict(false, b.id(), "the replay stopped before recorded step '" + b.id() + "'", now, t.path());
+            if (b == null) return new Verdict(false, a.id(), "step '" + a.id() + "' was not in the recorded session", now);
+            if (a == null) return new Verdict(false, b.id(), "the replay stopped before recorded step '" + b.id() + "'", now);
             if (!a.id().equals(b.id())) {
-                return new Verdict(false, b.id(), "recorded step '" + b.id() + "', replay went to '" + a.id() + "'", now, t.path());
+                return new Verdict(false, b.id(), "recorded step '" + b.id() + "', replay went to '" + a.id() + "'", now);
             }
             if (a.status() != b.status() || !Objects.equals(a.finding(), b.finding())) {
-                return new Verdict(false, a.id(), "step '" + a.id() + "': recorded " + describe(b) + ", now " + describe(a), now, t.path());
+                return new Verdict(false, a.id(), "step '" + a.id() + "': recorded " + describe(b) + ", now " + describe(a), now);
             }
         }
         List<String> ids = now.diagnoses().stream().map(d -> d.id()).toList();
         if (t.outcome() == null) return incomplete(t, now);
         if (!ids.equals(t.diagnoses())) {
             return new Verdict(false, after.isEmpty() ? null : after.get(after.size() - 1).id(),
-                    "recorded diagnoses " + t.diagnoses() + ", now " + ids, now, t.path());
+                    "recorded diagnoses " + t.diagnoses() + ", now " + ids, now);
         }
-        return new Verdict(true, null, "same steps and diagnoses " + ids, now, t.path());
+        return new Verdict(true, null, "same steps and diagnoses " + ids, now);
     }
 
     /** A transcript with no end record (the session was killed, or the file cut off): said as such, with where it stops. */
     private static Verdict incomplete(Transcript t, SessionResult now) {
         List<StepRecord> before = t.steps();
         String where = before.isEmpty() ? "before its first step" : "after step '" + before.get(before.size() - 1).id() + "'";
-        return new Verdict(false, null, INCOMPLETE + ": it has no end record and stops " + where + " ("
-                + before.size() + " step(s) recorded); the replay agrees with every recorded step", now, t.path());
+        return new Verdict(false, null, "the transcript is incomplete: it has no end record and stops " + where + " ("
+                + before.size() + " step(s) recorded); the replay agrees with every recorded step", now, true);
     }
 
     private static String describe(StepRecord s) {
