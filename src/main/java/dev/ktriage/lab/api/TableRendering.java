@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ktriage.gateway.cluster.ResourceType;
+import dev.ktriage.json.KubectlColumns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,58 +70,21 @@ final class TableRendering {
 
     private static ArrayNode cells(String plural, JsonNode o, Instant now) {
         ArrayNode c = NODES.arrayNode();
-        String age = HumanAge.since(o.at("/metadata/creationTimestamp").asText(null), now);
+        String age = KubectlColumns.age(o.at("/metadata/creationTimestamp").asText(null), now);
         switch (plural) {
-            case "pods" -> {
-                int ready = 0;
-                int restarts = 0;
-                for (JsonNode s : o.at("/status/containerStatuses")) {
-                    if (s.path("ready").asBoolean()) ready++;
-                    restarts += s.path("restartCount").asInt();
-                }
-                c.add(o.at("/metadata/name").asText()).add(ready + "/" + o.at("/spec/containers").size())
-                        .add(podStatus(o)).add(Integer.toString(restarts)).add(age)
-                        .add(o.at("/status/podIP").asText("<none>")).add(o.at("/spec/nodeName").asText("<none>"));
-            }
+            case "pods" -> c.add(o.at("/metadata/name").asText()).add(KubectlColumns.podReady(o))
+                    .add(KubectlColumns.podStatus(o)).add(KubectlColumns.podRestarts(o)).add(age)
+                    .add(o.at("/status/podIP").asText("<none>")).add(o.at("/spec/nodeName").asText("<none>"));
             case "events" -> {
                 String last = firstText(o, "/lastTimestamp", "/eventTime", "/metadata/creationTimestamp");
-                c.add(HumanAge.since(last, now)).add(o.path("type").asText()).add(o.path("reason").asText())
+                c.add(KubectlColumns.age(last, now)).add(o.path("type").asText()).add(o.path("reason").asText())
                         .add(o.at("/involvedObject/kind").asText().toLowerCase(Locale.ROOT) + "/" + o.at("/involvedObject/name").asText())
                         .add(o.path("message").asText());
             }
-            default -> c.add(o.at("/metadata/name").asText()).add(nodeStatus(o)).add(roles(o)).add(age)
+            default -> c.add(o.at("/metadata/name").asText()).add(KubectlColumns.nodeStatus(o)).add(KubectlColumns.nodeRoles(o)).add(age)
                     .add(o.at("/status/nodeInfo/kubeletVersion").asText(""));
         }
         return c;
-    }
-
-    /** A simplified form of kubectl's pod status: a waiting or terminated reason wins over the phase. */
-    private static String podStatus(JsonNode pod) {
-        if (pod.at("/metadata/deletionTimestamp").isTextual()) return "Terminating";
-        String status = pod.at("/status/reason").asText(pod.at("/status/phase").asText("Unknown"));
-        for (JsonNode s : pod.at("/status/containerStatuses")) {
-            String waiting = s.at("/state/waiting/reason").asText("");
-            String terminated = s.at("/state/terminated/reason").asText("");
-            if (!waiting.isEmpty()) status = waiting;
-            else if (!terminated.isEmpty()) status = terminated;
-        }
-        return status;
-    }
-
-    private static String nodeStatus(JsonNode node) {
-        String status = "Unknown";
-        for (JsonNode c : node.at("/status/conditions")) {
-            if (c.path("type").asText().equals("Ready")) status = c.path("status").asText().equals("True") ? "Ready" : "NotReady";
-        }
-        return node.at("/spec/unschedulable").asBoolean() ? status + ",SchedulingDisabled" : status;
-    }
-
-    private static String roles(JsonNode node) {
-        List<String> roles = new ArrayList<>();
-        node.at("/metadata/labels").fieldNames().forEachRemaining(l -> {
-            if (l.startsWith("node-role.kubernetes.io/")) roles.add(l.substring("node-role.kubernetes.io/".length()));
-        });
-        return roles.isEmpty() ? "<none>" : String.join(",", roles);
     }
 
     private static String firstText(JsonNode o, String... pointers) {

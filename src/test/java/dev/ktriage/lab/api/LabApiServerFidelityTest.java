@@ -256,12 +256,12 @@ class LabApiServerFidelityTest {
 
     @Test
     void agesReadLikeKubectls() {
-        assertEquals("59s", HumanAge.of(java.time.Duration.ofSeconds(59)));
-        assertEquals("5m30s", HumanAge.of(java.time.Duration.ofSeconds(330)));
-        assertEquals("3h5m", HumanAge.of(java.time.Duration.ofMinutes(185)));
-        assertEquals("2d3h", HumanAge.of(java.time.Duration.ofHours(51)));
-        assertEquals("351d", HumanAge.of(java.time.Duration.ofDays(351)));
-        assertEquals("<unknown>", HumanAge.since(null, java.time.Instant.now()));
+        assertEquals("59s", dev.ktriage.json.KubectlColumns.humanDuration(java.time.Duration.ofSeconds(59)));
+        assertEquals("5m30s", dev.ktriage.json.KubectlColumns.humanDuration(java.time.Duration.ofSeconds(330)));
+        assertEquals("3h5m", dev.ktriage.json.KubectlColumns.humanDuration(java.time.Duration.ofMinutes(185)));
+        assertEquals("2d3h", dev.ktriage.json.KubectlColumns.humanDuration(java.time.Duration.ofHours(51)));
+        assertEquals("351d", dev.ktriage.json.KubectlColumns.humanDuration(java.time.Duration.ofDays(351)));
+        assertEquals("<unknown>", dev.ktriage.json.KubectlColumns.age(null, java.time.Instant.now()));
     }
 
     private static JsonNode find(JsonNode resourceList, String name) {

@@ -1,4 +1,4 @@
-package dev.ktriage.ui.repl;
+package dev.ktriage.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,12 +6,12 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** kubectl's AGE column, as k8s.io/apimachinery's duration.HumanDuration writes it, at each boundary. */
-class KubectlTableTest {
+class KubectlColumnsTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
 
     private static String ageOf(long secondsAgo) {
-        return KubectlTable.age(NOW.minusSeconds(secondsAgo).toString(), NOW);
+        return KubectlColumns.age(NOW.minusSeconds(secondsAgo).toString(), NOW);
     }
 
     @Test
@@ -29,6 +29,6 @@ class KubectlTableTest {
         assertEquals("45d", ageOf(45 * 86400));
         assertEquals("3y20d", ageOf((3 * 365 + 20) * 86400L));
         assertEquals("9y", ageOf(9 * 365 * 86400L));
-        assertEquals("<unknown>", KubectlTable.age("", NOW));
+        assertEquals("<unknown>", KubectlColumns.age("", NOW));
     }
 }
