@@ -20,6 +20,15 @@ public interface Operator {
     /** A required input was not given: ask for it, offering the candidates the cluster suggests. */
     String provideInput(Input input, List<String> candidates);
 
+    /**
+     * True once the operator asked to stop the session (q or Ctrl-C in the TUI, {@code abort} in
+     * the REPL). The engine asks between steps: it starts no further step and ends the session
+     * {@link Outcome#INTERRUPTED}, with everything so far in the transcript.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
+
     /** Thrown when an answer is needed and none can be given; the session ends inconclusive. */
     final class NoAnswerException extends RuntimeException {
         private final String questionId;

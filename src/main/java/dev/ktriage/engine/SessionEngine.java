@@ -59,8 +59,15 @@ public final class SessionEngine {
         if (reason == null && run.diagnoses.isEmpty()) reason = run.endReason;
         List<Diagnosis> diagnoses = new ArrayList<>(run.diagnoses);
         Collections.reverse(diagnoses); // found later = more specific
-        SessionResult result = new SessionResult(playbookId, diagnoses.isEmpty() ? Outcome.INCONCLUSIVE : Outcome.DIAGNOSED,
-                diagnoses, run.steps, diagnoses.isEmpty() ? reason : null);
+        Outcome outcome = diagnoses.isEmpty() ? Outcome.INCONCLUSIVE : Outcome.DIAGNOSED;
+        if (operator.stopRequested()) {
+            // what was found before the stop stays in the result, but the walk did not end where the playbook ends it
+            outcome = Outcome.INTERRUPTED;
+            reason = run.stoppedAt != null ? run.stoppedAt : "the operator stopped the session"
+                    + (run.steps.isEmpty() ? "" : " during step '" + run.steps.get(run.steps.size() - 1).id() + "'");
+        }
+        SessionResult result = new SessionResult(playbookId, outcome, diagnoses, run.steps,
+                outcome == Outcome.DIAGNOSED ? null : reason);
         listener.sessionEnded(result);
         return result;
     }
@@ -71,6 +78,8 @@ public final class SessionEngine {
         final List<Diagnosis> diagnoses = new ArrayList<>();
         final List<String> evidenceChain = new ArrayList<>();
         String endReason;
+        /** Where the operator's stop took effect, or null. */
+        String stoppedAt;
         int handoffs;
     }
 
@@ -96,8 +105,11 @@ public final class SessionEngine {
             }
             Step step = next.get();
             String stepId = prefix + step.id();
+            if (stopped(run, stepId)) return run.endReason;
             String command = step.gather() == null ? null : preview(() -> gathers.command(step.gather(), vars));
             listener.stepStarted(stepId, step.title(), preview(() -> step.explain().render(vars)), command);
+            // the REPL waits in stepStarted for `next`; `abort` ends the wait, and the step is not run
+            if (stopped(run, stepId)) return run.endReason;
 
             Evidence evidence;
             if (step.gather() != null) {
@@ -174,6 +186,14 @@ public final class SessionEngine {
         return unclean;
     }
 
+    /** True when the operator asked to stop: no further step starts. */
+    private boolean stopped(Run run, String stepId) {
+        if (!operator.stopRequested()) return false;
+        if (run.stoppedAt == null) run.stoppedAt = "the operator stopped the session before step '" + stepId + "'";
+        run.endReason = run.stoppedAt;
+        return true;
+    }
+
     private String inconclusive(Run run, String stepId, Step step, String reason, String command) {
         record(run, new StepRecord(stepId, step.title(), StepStatus.INCONCLUSIVE, null, "", reason, List.of(), List.of(), command));
         run.endReason = "step '" + stepId + "' inconclusive: " + reason;
@@ -196,6 +216,7 @@ public final class SessionEngine {
         if (!(in instanceof List<?> items)) return "`" + each.in().source() + "` is not a list";
         List<Object> collected = new ArrayList<>();
         for (Object item : items) {
+            if (operator.stopRequested()) return "the operator stopped the session";
             Map<String, Object> scope = new HashMap<>(vars);
             scope.put(each.as(), item);
             String itemEnd = run.endReason;

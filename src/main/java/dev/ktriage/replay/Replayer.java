@@ -5,6 +5,7 @@ import dev.ktriage.engine.SessionEngine;
 import dev.ktriage.engine.SessionListener;
 import dev.ktriage.engine.SessionResult;
 import dev.ktriage.engine.StepRecord;
+import dev.ktriage.engine.StepStatus;
 import dev.ktriage.gateway.replay.ReplayClusterGateway;
 import dev.ktriage.gateway.replay.ReplayNodeGateway;
 import dev.ktriage.playbook.Input;
@@ -58,12 +59,14 @@ public final class Replayer {
 
     static Verdict compare(Transcript t, SessionResult now) {
         List<StepRecord> before = t.steps();
+        boolean stopped = "interrupted".equals(t.outcome());
         List<StepRecord> after = now.steps();
         for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
             StepRecord b = i < before.size() ? before.get(i) : null;
             StepRecord a = i < after.size() ? after.get(i) : null;
-            if (b == null && t.outcome() == null) return incomplete(t, now);
+            if (b == null && (t.outcome() == null || stopped)) return incomplete(t, now);
             if (b == null) return new Verdict(false, a.id(), "step '" + a.id() + "' was not in the recorded session", now);
+            if (stopped && i == before.size() - 1 && b.status() == StepStatus.INCONCLUSIVE) return incomplete(t, now); // cut short by the stop
             if (a == null) return new Verdict(false, b.id(), "the replay stopped before recorded step '" + b.id() + "'", now);
             if (!a.id().equals(b.id())) {
                 return new Verdict(false, b.id(), "recorded step '" + b.id() + "', replay went to '" + a.id() + "'", now);
@@ -73,7 +76,7 @@ public final class Replayer {
             }
         }
         List<String> ids = now.diagnoses().stream().map(d -> d.id()).toList();
-        if (t.outcome() == null) return incomplete(t, now);
+        if (t.outcome() == null || stopped) return incomplete(t, now);
         if (!ids.equals(t.diagnoses())) {
             return new Verdict(false, after.isEmpty() ? null : after.get(after.size() - 1).id(),
                     "recorded diagnoses " + t.diagnoses() + ", now " + ids, now);
@@ -81,11 +84,16 @@ public final class Replayer {
         return new Verdict(true, null, "same steps and diagnoses " + ids, now);
     }
 
-    /** A transcript with no end record (the session was killed, or the file cut off): said as such, with where it stops. */
+    /**
+     * A transcript with no end record (the session was killed, or the file cut off), or of a session
+     * the operator stopped: said as such, with where it stops. The step a stop cut short is not
+     * compared (it may have been cut in the middle of its reads).
+     */
     private static Verdict incomplete(Transcript t, SessionResult now) {
         List<StepRecord> before = t.steps();
         String where = before.isEmpty() ? "before its first step" : "after step '" + before.get(before.size() - 1).id() + "'";
-        return new Verdict(false, null, "the transcript is incomplete: it has no end record and stops " + where + " ("
+        String why = "interrupted".equals(t.outcome()) ? "the session was stopped by the operator" : "it has no end record";
+        return new Verdict(false, null, "the transcript is incomplete: " + why + " and stops " + where + " ("
                 + before.size() + " step(s) recorded); the replay agrees with every recorded step", now, true);
     }
 

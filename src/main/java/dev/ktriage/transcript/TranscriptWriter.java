@@ -14,12 +14,13 @@ import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.json.JsonTrees;
 import dev.ktriage.redact.Redactor;
 import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Map;
 
@@ -45,8 +46,9 @@ public final class TranscriptWriter implements SessionListener, AutoCloseable {
         this.version = version;
         try {
             if (path.getParent() != null) Files.createDirectories(path.getParent());
-            this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            // A FileOutputStream, not Files.newBufferedWriter: that one writes through an interruptible
+            // channel, which Ctrl-C's interrupt of the engine thread would close before the end record.
+            this.out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(path.toFile(), false), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write transcript " + path + ": " + e.getMessage(), e);
         }

@@ -14,6 +14,22 @@ import java.util.concurrent.ExecutionException;
  */
 public abstract class AskingOperator implements Operator {
 
+    private volatile boolean stop;
+
+    /**
+     * The operator asked to stop: the engine starts no further step. A question being asked is the
+     * caller's to cancel, a gather running the caller's to interrupt (the gateways answer an
+     * interrupted read as a failure).
+     */
+    public void stop() {
+        stop = true;
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stop;
+    }
+
     /**
      * Shows the question; whoever answers completes {@code reply} (or cancels it). Called on the
      * engine thread, so it must hand the question over, not wait for the answer itself.

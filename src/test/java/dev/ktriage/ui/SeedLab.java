@@ -10,7 +10,9 @@ import dev.ktriage.lab.scenario.ScenarioLoader;
 import dev.ktriage.playbook.ExtractorRegistry;
 import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.playbook.PlaybookSources;
+import dev.ktriage.transcript.TranscriptWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +57,20 @@ public final class SeedLab implements AutoCloseable {
         return catalog;
     }
 
-    /** A launcher without a transcript writer: the cli's wiring is tested elsewhere; this is about the screen. */
+    /** Each session's transcript is written to {@link #transcript()} (the next session's replaces it). */
     public SessionLauncher launcher() {
-        return (playbook, inputs, operator, listener) -> new SessionLauncher.FinishedSession(
-                new SessionEngine(catalog, cluster, nodes, operator, listener == null ? new SessionListener() { } : listener, null)
-                        .run(playbook, inputs), transcript);
+        return (playbook, inputs, operator, listener) -> {
+            try (TranscriptWriter writer = new TranscriptWriter(transcript, Clock.systemUTC(), "test")) {
+                SessionListener all = listener == null ? writer : SessionListener.all(writer, listener);
+                return new SessionLauncher.FinishedSession(
+                        new SessionEngine(catalog, cluster, nodes, operator, all, null).run(playbook, inputs), transcript);
+            }
+        };
+    }
+
+    /** Where the newest session's transcript is. */
+    public Path transcript() {
+        return transcript;
     }
 
     public Workspace workspace(Workspace.Preset preset, Path stateDir) {

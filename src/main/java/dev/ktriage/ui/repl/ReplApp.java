@@ -10,6 +10,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -30,9 +31,15 @@ public final class ReplApp {
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             PrintWriter out = terminal.writer();
             LineReader[] holder = new LineReader[1];
+            ReplCommands[] self = new ReplCommands[1];
             ReplCommands commands = new ReplCommands(ws, shared, text -> {
                 try {
-                    if (holder[0] != null) holder[0].printAbove(text);
+                    if (holder[0] instanceof LineReaderImpl r && r.isReading() && self[0] != null) {
+                        // the engine moved on (a step started, the session ended): the prompt redrawn
+                        // under the text says where it is now, not where it was when the line began
+                        r.setPrompt(self[0].prompt());
+                        r.printAbove(text);
+                    } else if (holder[0] != null) holder[0].printAbove(text);
                     else {
                         out.println(text);
                         out.flush();
@@ -41,6 +48,7 @@ public final class ReplApp {
                     // an abandoned session's engine thread, still winding down after the operator left
                 }
             });
+            self[0] = commands;
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("ktriage")
                     .completer(new ReplCompleter(commands))
                     .variable(LineReader.HISTORY_FILE, ws.stateDir().resolve("repl_history"))

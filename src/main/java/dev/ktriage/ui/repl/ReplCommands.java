@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 final class ReplCommands {
 
     static final List<String> NAMES = List.of("start", "next", "step", "continue", "why", "evidence", "answer",
-            "back", "report", "save", "get", "ssh", "help", "quit");
+            "back", "abort", "stop", "report", "save", "get", "ssh", "help", "quit");
 
     private final Workspace ws;
     private final CommandShell shell;
@@ -91,6 +91,8 @@ final class ReplCommands {
                 case "evidence" -> step().evidenceText();
                 case "answer" -> answer(rest);
                 case "back" -> back();
+                case "abort", "stop" -> session().abort() ? "stopping the session: it takes no further step and ends interrupted"
+                        : "the session has ended (report, save; start begins another)";
                 case "report" -> TextReport.render(finished().result(), finished().transcript(), finished().info());
                 case "save" -> save(rest.isEmpty() ? null : Path.of(rest));
                 case "get" -> reads.get(args);
@@ -109,7 +111,7 @@ final class ReplCommands {
     /** Ctrl-C at the prompt: cancel the gather that is running, if any; "" when there is none. */
     String interrupt() {
         if (session == null || !session.cancelGather()) return "";
-        return "cancelling the running gather: its step will be inconclusive";
+        return "cancelling the running gather: its step will be inconclusive and the session ends interrupted";
     }
 
     /** Ctrl-D or quit: keep the report of a finished session that was not saved yet, then leave. */
@@ -131,7 +133,7 @@ final class ReplCommands {
 
     private String start(List<String> args) {
         if (args.isEmpty()) throw new IllegalArgumentException("usage: start PLAYBOOK [key=value...]");
-        if (session != null && session.running()) throw new IllegalStateException("a session is running: continue it, or quit");
+        if (session != null && session.running()) throw new IllegalStateException("a session is running: continue it, abort it, or quit");
         Playbook p = ws.catalog().find(args.get(0)).orElseThrow(() -> new IllegalArgumentException("no playbook '" + args.get(0) + "' (list shows them)"));
         Map<String, String> inputs = new LinkedHashMap<>();
         for (int i = 1; i < args.size(); i++) {

@@ -16,6 +16,7 @@ final class ReplHelp {
             evidence                      what the current step gathered (> marks the lines the finding quotes)
             answer VALUE                  answer the question the session is waiting on
             back                          show the previous step
+            abort | stop                  end the running session now: no further step, it ends interrupted
             report                        the session's report (Markdown)
             save [FILE]                   write the report (default: beside the transcript)
             get RESOURCE [NAME] [-n NS|-A] [-l SELECTOR]   read from the cluster

@@ -1,6 +1,7 @@
 package dev.ktriage.ui.repl;
 
 import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.Outcome;
 import dev.ktriage.engine.SessionListener;
 import dev.ktriage.engine.StepRecord;
 import dev.ktriage.gateway.ClusterAnswer;
@@ -63,14 +64,13 @@ final class SteppedSession extends AskingOperator implements SessionListener {
     }
 
     /**
-     * Ctrl-C while a step gathers: interrupt the engine's thread. The gateways answer an interrupted
-     * call as a failure, so the step is inconclusive ("interrupted") and the session ends, with
+     * Ctrl-C while a step gathers: {@link #abort()}. The gateways answer an interrupted call as a
+     * failure, so the step is inconclusive ("interrupted") and the session ends interrupted, with
      * everything so far in the transcript. False when nothing is gathering.
      */
     boolean cancelGather() {
         if (!running() || paused || pending != null) return false;
-        thread.interrupt();
-        return true;
+        return abort();
     }
 
     boolean running() {
@@ -114,6 +114,24 @@ final class SteppedSession extends AskingOperator implements SessionListener {
         return true;
     }
 
+    /**
+     * {@code abort}: the session takes no further step and ends {@code interrupted}, its transcript
+     * closed with an end record. A question waiting is left unanswered, a gather running is
+     * interrupted (its step inconclusive). False when no session is running.
+     */
+    boolean abort() {
+        if (!running()) return false;
+        boolean gathering = !paused && pending == null;
+        stop();
+        stepping = false;
+        Pending p = pending;
+        pending = null;
+        if (p != null) p.reply().cancel(false);
+        if (paused) next();
+        else if (gathering) thread.interrupt();
+        return true;
+    }
+
     /** Leaving the REPL: unblock the engine so its thread ends (inconclusive, the question unanswered). */
     void abandon() {
         Pending p = pending;
@@ -123,6 +141,9 @@ final class SteppedSession extends AskingOperator implements SessionListener {
     }
 
     private String endLine() {
+        if (finished.result().outcome() == Outcome.INTERRUPTED) {
+            return "session ended: interrupted (" + finished.result().reason() + "; transcript: " + finished.transcript() + ")";
+        }
         if (finished.result().diagnoses().isEmpty()) return "session ended: no diagnosis" + reasonSuffix();
         return "session ended: diagnosed " + String.join(", ", finished.result().diagnoses().stream().map(Diagnosis::id).toList())
                 + " (report: print it; save: write it; transcript: " + finished.transcript() + ")";
@@ -138,6 +159,7 @@ final class SteppedSession extends AskingOperator implements SessionListener {
             paused = true;
             print.accept("  (next: run '" + title + "'; continue: run to the end)");
             go.acquireUninterruptibly();
+            if (stopRequested()) return; // abort ended the wait: the step does not run
         }
         steps.add(new ReplStep(stepId, title, explain, command));
         print.accept("[" + steps.size() + "] " + title + "  (" + stepId + ")" + (command == null ? "" : "\n    $ " + command));
@@ -159,7 +181,8 @@ final class SteppedSession extends AskingOperator implements SessionListener {
 
     @Override
     public void stepFinished(StepRecord r) {
-        if (!steps.isEmpty()) steps.get(steps.size() - 1).record = r;
+        if (steps.isEmpty() || !steps.get(steps.size() - 1).id.equals(r.id())) return; // a step abort kept from running
+        steps.get(steps.size() - 1).record = r;
         StringBuilder b = new StringBuilder();
         if (r.reason() != null) b.append("    ? inconclusive: ").append(r.reason());
         for (String q : r.quotes()) b.append(b.length() == 0 ? "" : "\n").append("    | ").append(q.strip());

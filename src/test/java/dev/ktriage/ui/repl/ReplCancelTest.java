@@ -51,8 +51,11 @@ class ReplCancelTest {
             long seconds = (System.nanoTime() - cancelledAt) / 1_000_000_000L;
             assertTrue(seconds < 5, "ended " + seconds + " s after Ctrl-C, not when the node answered");
             String end = printed.stream().filter(p -> p.startsWith("session ended:")).findFirst().orElseThrow();
-            assertTrue(end.startsWith("session ended: no diagnosis"), end);
-            assertTrue(end.contains("interrupted"), end);
+            assertTrue(end.startsWith("session ended: interrupted (the operator stopped the session"), end);
+            Path transcript = Path.of(end.substring(end.indexOf("transcript: ") + "transcript: ".length(), end.length() - 1));
+            List<String> lines = Files.readAllLines(transcript);
+            String last = lines.get(lines.size() - 1);
+            assertTrue(last.contains("\"type\":\"end\"") && last.contains("\"outcome\":\"interrupted\""), last);
         }
     }
 

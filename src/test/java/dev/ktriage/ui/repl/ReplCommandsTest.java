@@ -3,6 +3,9 @@ package dev.ktriage.ui.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ktriage.engine.SessionListener;
+import dev.ktriage.replay.Replayer;
+import dev.ktriage.transcript.Transcript;
 import dev.ktriage.ui.SeedLab;
 import dev.ktriage.ui.Workspace;
 import java.nio.file.Files;
@@ -71,6 +74,32 @@ class ReplCommandsTest {
         String bye = r.exit();
         assertTrue(bye.contains("report written: "), bye);
         assertTrue(Files.readString(tmp.resolve("seed.md")).contains("rp-filter-strict-on-cni-device"));
+    }
+
+    /** abort while the session waits before its next step: no further step, the transcript ends interrupted, replay says it was stopped. */
+    @Test
+    void abortEndsTheSessionInterruptedWithItsTranscriptClosed() throws Exception {
+        ReplCommands r = repl();
+        r.execute("start failing-probes pod=kube-system/coredns-749558f7dd-w6jdj");
+        await(() -> printed.stream().anyMatch(p -> p.contains("(next: run")), "the pause before step 2");
+        assertTrue(r.prompt().endsWith(" failing-probes#1> "), r.prompt());
+        assertEquals("stopping the session: it takes no further step and ends interrupted", r.execute("abort"));
+        await(() -> printed.stream().anyMatch(p -> p.startsWith("session ended:")), "the end");
+        String end = printed.stream().filter(p -> p.startsWith("session ended:")).findFirst().orElseThrow();
+        assertEquals("session ended: interrupted (the operator stopped the session before step 'probe-events'; transcript: "
+                + seed.transcript() + ")", end);
+        assertEquals(1, printed.stream().filter(p -> p.startsWith("[")).count(), "one step ran: " + printed);
+        assertEquals("the session has ended (report, save; start begins another)", r.execute("stop"));
+        assertTrue(r.execute("report").contains("interrupted"), "the report says how it ended");
+
+        Transcript t = Transcript.read(seed.transcript());
+        assertEquals("interrupted", t.outcome());
+        assertEquals(1, t.steps().size());
+        Replayer.Verdict v = Replayer.replay(t, seed.catalog(), new SessionListener() { });
+        assertTrue(v.incomplete(), v.detail());
+        assertEquals("the transcript is incomplete: the session was stopped by the operator and stops after step 'pod-spec'"
+                + " (1 step(s) recorded); the replay agrees with every recorded step", v.detail());
+        r.exit();
     }
 
     @Test
