@@ -7,6 +7,12 @@ import picocli.CommandLine;
 /** Wires the command line and maps failures to one line on stderr and an exit code. */
 public final class Main {
 
+    /**
+     * The name ktriage goes by in its usage and hints, when not {@code ktriage}: src/main/dist/kubectl-triage
+     * sets {@code kubectl triage}. Subcommands follow, as picocli names them after their parent.
+     */
+    static final String COMMAND_NAME = "KTRIAGE_COMMAND_NAME";
+
     private Main() {
     }
 
@@ -46,6 +52,8 @@ public final class Main {
             if (exit != null) return exit;
         }
         CommandLine cl = new CommandLine(new KtriageCommand());
+        String name = System.getenv(COMMAND_NAME);
+        if (name != null && !name.isBlank()) cl.setCommandName(name.strip());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
@@ -56,17 +64,10 @@ public final class Main {
         });
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("ktriage: " + ex.getMessage() + " (see: ktriage " + subcommand(cmd) + "--help)");
+            cmd.getErr().println("ktriage: " + ex.getMessage() + " (see: " + cmd.getCommandSpec().qualifiedName(" ") + " --help)");
             if (debug) ex.printStackTrace(cmd.getErr());
             return 1;
         });
         return cl.execute(args);
-    }
-
-    /** The command as typed, for the hint: {@code plugin test }, not {@code test }. */
-    private static String subcommand(CommandLine cmd) {
-        String name = cmd.getCommandSpec().qualifiedName(" ");
-        int space = name.indexOf(' ');
-        return space < 0 ? "" : name.substring(space + 1) + " ";
     }
 }

@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "Playbook id (see: ktriage list).")
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "Playbook id (see: ${ROOT-COMMAND-NAME} list).")
     String playbook;
 
     @Mixin

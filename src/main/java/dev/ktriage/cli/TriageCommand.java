@@ -82,7 +82,10 @@ final class TriageCommand implements Callable<Integer> {
      * the lab and the playbooks, so that pasting it runs against what was scanned, not the current context.
      */
     String runCommand(Suggestion s) {
-        List<String> words = new ArrayList<>(List.of("ktriage", "run", s.playbook()));
+        // the name ktriage was run as (`kubectl triage run ...` through the kubectl plugin); the REPL's root has none
+        String name = spec.root().name();
+        List<String> words = new ArrayList<>(List.of(name.isBlank() ? new String[] {"ktriage"} : name.split(" ")));
+        words.addAll(List.of("run", s.playbook()));
         if (target.lab != null) words.addAll(List.of("--lab", target.lab.toString()));
         if (target.kubeconfig != null) words.addAll(List.of("--kubeconfig", target.kubeconfig.toString()));
         if (target.context != null) words.addAll(List.of("--context", target.context));

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ktriage as a kubectl plugin: the real kubectl (CI installs Debian's kubernetes-client) finds
- * src/main/dist/kubectl-triage through a symlink on PATH and runs the launcher with the arguments.
+ * src/main/dist/kubectl-triage through a symlink on PATH and runs the launcher with the arguments;
+ * ktriage's usage and hints then name {@code kubectl triage}.
  */
 class KubectlPluginTest {
 
@@ -45,10 +46,18 @@ class KubectlPluginTest {
     void kubectlTriageHelpRunsKtriage() throws Exception {
         String[] r = kubectl("triage", "--help");
         assertEquals("0", r[0], r[1] + r[2]);
-        assertTrue(r[1].startsWith("Usage: ktriage "), r[1]);
+        assertTrue(r[1].startsWith("Usage: kubectl triage "), r[1]);
         String[] sub = kubectl("triage", "run", "--help");
         assertEquals("0", sub[0], sub[1] + sub[2]);
-        assertTrue(sub[1].startsWith("Usage: ktriage run "), sub[1]);
+        assertTrue(sub[1].startsWith("Usage: kubectl triage run "), sub[1]);
+        assertTrue(sub[1].contains("(see: kubectl triage list)"), sub[1]);
+    }
+
+    @Test
+    void aMistakeThroughKubectlPointsAtKubectlTriage() throws Exception {
+        String[] r = kubectl("triage", "run", "failing-probes", "--no-such-option");
+        assertEquals("1", r[0], r[1] + r[2]);
+        assertEquals(List.of("ktriage: Unknown option: '--no-such-option' (see: kubectl triage run --help)"), r[2].lines().toList());
     }
 
     @Test
