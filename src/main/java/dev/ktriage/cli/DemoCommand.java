@@ -45,6 +45,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--transcript", paramLabel = "FILE", description = "Where to write the transcript (default: a temp file).")
     Path transcript;
 
+    @Option(names = "--step", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "In the TUI, pause before each step: space or n runs it, c runs to the end (--no-step: no pauses).")
+    boolean stepThrough;
+
     @Mixin
     PlaybookOptions playbooks = new PlaybookOptions();
 
@@ -62,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         String wanted = name == null ? FIRST : name;
         BuiltInScenarios.Entry entry = all.stream().filter(e -> e.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no built-in scenario '" + wanted + "' (see: ktriage demo --list)"));
+                .orElseThrow(() -> new IllegalArgumentException("no built-in scenario '" + wanted + "' (see: " + spec.root().name() + " demo --list)"));
         Scenario scenario = ScenarioLoader.load(entry.dir());
         Expectation expect = scenario.expect()
                 .orElseThrow(() -> new IllegalArgumentException("scenario '" + wanted + "' has no expect.yaml to say what to run"));
@@ -90,13 +94,9 @@ final class DemoCommand implements Callable<Integer> {
         // each session of this run (n starts another) gets its own transcript, and so its own report
         Transcripts.PerSession paths = new Transcripts.PerSession(transcriptPath);
         try (Target t = Target.lab(scenario, Duration.ofSeconds(15))) {
-            Interactive.tui(Interactive.workspace(catalog, t, null, new Workspace.Preset(expect.playbook(), expect.set()), paths));
+            Interactive.tui(Interactive.workspace(catalog, t, null, new Workspace.Preset(expect.playbook(), expect.set()), paths),
+                    stepThrough, spec.commandLine().getOut(), "./ktriage replay");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        for (Path p : paths.given()) {
-            if (Files.isRegularFile(p) && Files.size(p) > 0) out.println("Replay it offline:  ./ktriage replay " + p);
-        }
-        out.flush();
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package dev.ktriage.cli;
 
 import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.engine.triage.Triage;
+import dev.ktriage.ui.SessionLauncher.FinishedSession;
 import dev.ktriage.ui.Suggestion;
 import dev.ktriage.ui.Workspace;
 import java.util.ArrayList;
@@ -55,8 +56,20 @@ final class Interactive {
         return out;
     }
 
-    static void tui(Workspace workspace) throws IOException {
-        TuiApp.runOnConsole(workspace);
+    /**
+     * The TUI until the operator quits; then, on the normal screen, where each session's transcript
+     * is (the full screen is gone by then, and with it what the end screen said).
+     *
+     * @param replay how this user runs replay ({@code ./ktriage replay} from a checkout)
+     */
+    static void tui(Workspace workspace, boolean stepThrough, PrintWriter out, String replay) throws IOException {
+        List<FinishedSession> ended = TuiApp.runOnConsole(workspace, stepThrough);
+        if (ended.isEmpty()) out.println("ktriage: no session was run");
+        for (FinishedSession f : ended) {
+            out.println("ktriage: " + f.result().playbook() + " " + f.result().outcome().wireName() + ", transcript " + f.transcript());
+            out.println("  Replay it offline:  " + replay + " " + f.transcript());
+        }
+        out.flush();
     }
 
     static void repl(Workspace workspace) throws IOException {

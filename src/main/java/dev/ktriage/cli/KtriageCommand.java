@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
                     + " over SSH, explain each step, and name the cause with its evidence and a remedy.",
             "",
             "With no command and a terminal, opens the full-screen TUI on the cluster (or on --lab DIR).",
-            "Every session is recorded as a transcript that `ktriage replay` re-runs offline."},
+            "Every session is recorded as a transcript that `${ROOT-COMMAND-NAME} replay` re-runs offline."},
         subcommands = {TriageCommand.class, RunCommand.class, ReplayCommand.class, ListCommand.class, LabCommand.class,
             DemoCommand.class, ReplCommand.class, PluginCommand.class, CompletionCommand.class, HelpCmd.class})
 final class KtriageCommand implements Callable<Integer> {
@@ -33,6 +33,9 @@ final class KtriageCommand implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
 
+    @Option(names = "--step", description = "In the TUI, pause before each step (space or n runs it; p turns it off).")
+    boolean stepThrough;
+
     @Mixin
     TargetOptions target = new TargetOptions();
 
@@ -47,9 +50,9 @@ final class KtriageCommand implements Callable<Integer> {
             return 0;
         }
         try (Target t = Target.open(target)) {
-            Interactive.tui(Interactive.workspace(playbooks.catalog(), t, target.namespace, null, Transcripts::defaultPath));
+            Interactive.tui(Interactive.workspace(playbooks.catalog(), t, target.namespace, null, Transcripts::defaultPath),
+                    stepThrough, spec.commandLine().getOut(), spec.root().name() + " replay");
         }
-        spec.commandLine().getOut().println("ktriage: transcripts are in " + Transcripts.stateDir().resolve("transcripts"));
         return 0;
     }
 }

@@ -41,6 +41,8 @@ class RealTerminalTest {
             t.await(120, "pod*", "kube-system/coredns-749558f7dd-w6jdj", "Enter starts the session",
                     "= one of the 2 pods in kube-system listed");
             t.send("Enter");
+            t.await(60, "paused before: Read the pod's probes and status"); // the demo steps through; c runs to the end
+            t.send("c");
             String screen = t.await(120, "[!] " + CAUSES[1], "session ended: diagnosed");
             assertTrue(screen.contains("[!] " + CAUSES[0]), screen);
             assertTrue(screen.indexOf(CAUSES[0]) < screen.indexOf(CAUSES[1]), "most specific first\n" + screen);
@@ -51,7 +53,9 @@ class RealTerminalTest {
             t.await(30, "report written:");
             assertTrue(Files.readString(state.resolve("demo.md")).contains(CAUSES[0]));
             t.send("s");
-            t.await(30, "[x] Read the pod's probe", "Esc: back to the diagnosis");
+            t.await(30, "Steps", "Esc: back to the diagnosis");
+            t.send("g"); // the first step: long titles wrap, so at 80x24 the list shows the newest ones
+            t.await(30, "[x] Read the pod's probes", "Esc: back to the diagnosis");
             // a second session in the same run gets its own transcript and report: nothing is overwritten
             t.send("Escape");
             t.await(30, "m: Markdown report");

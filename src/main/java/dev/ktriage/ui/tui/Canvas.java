@@ -13,7 +13,8 @@ import java.util.List;
  */
 final class Canvas {
 
-    enum Style { NORMAL, BOLD, DIM, BAR, SELECTED, MATCH, COMMAND, GOOD, WARN }
+    /** PATH: a file path that must stay whole (the end screen draws it from the first column). */
+    enum Style { NORMAL, BOLD, DIM, BAR, SELECTED, MATCH, COMMAND, GOOD, WARN, PATH }
 
     final int cols;
     final int rows;

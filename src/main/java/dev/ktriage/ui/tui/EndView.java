@@ -19,17 +19,30 @@ final class EndView {
     }
 
     static void paint(TuiState s, Canvas c, Body body) {
-        List<Line> lines = lines(s, c.cols - 2);
+        List<Line> lines = lines(s, c.cols - 2, c.cols);
         s.endScroll = Math.max(0, Math.min(s.endScroll, lines.size() - body.height()));
         for (int i = 0; i < body.height() && s.endScroll + i < lines.size(); i++) {
             Line l = lines.get(s.endScroll + i);
-            c.text(1, body.top() + i, l.text(), l.style());
+            // a path starts at the first column and runs whole to the last, so it copies as it is
+            if (l.style() == Style.PATH) c.text(0, body.top() + i, l.text(), Style.DIM, c.cols);
+            else c.text(1, body.top() + i, l.text(), l.style());
         }
     }
 
     static List<Line> lines(TuiState s, int width) {
+        return lines(s, width, width + 2);
+    }
+
+    /** @param cols the whole screen's width: paths use all of it */
+    private static List<Line> lines(TuiState s, int width, int cols) {
         List<Line> out = new ArrayList<>();
-        if (s.diagnoses.isEmpty()) {
+        boolean interrupted = s.finished != null && s.finished.result().outcome() == dev.ktriage.engine.Outcome.INTERRUPTED;
+        if (interrupted) {
+            out.add(new Line("Interrupted: the session was stopped before it reached a conclusion.", Style.WARN));
+            String reason = s.finished.result().reason();
+            if (reason != null) Canvas.wrap(reason, width).forEach(t -> out.add(new Line(t, Style.NORMAL)));
+            if (!s.diagnoses.isEmpty()) out.add(new Line("Found before the stop:", Style.BOLD));
+        } else if (s.diagnoses.isEmpty()) {
             out.add(new Line("No diagnosis.", Style.WARN));
             String reason = s.finished == null ? null : s.finished.result().reason();
             if (reason != null) Canvas.wrap(reason, width).forEach(t -> out.add(new Line(t, Style.NORMAL)));
@@ -41,7 +54,7 @@ final class EndView {
                 out.add(new Line("[!] " + d.id() + "  (" + d.confidence() + ")", Style.GOOD));
                 Canvas.wrap(d.title(), width - 4).forEach(t -> out.add(new Line("    " + t, Style.NORMAL)));
             }
-            transcript(s, out);
+            transcript(s, out, cols);
             Diagnosis top = ds.get(0);
             out.add(new Line("", Style.NORMAL));
             if (!top.summary().isBlank()) {
@@ -61,13 +74,23 @@ final class EndView {
                 Canvas.wrap(d.remedy(), width - 2).forEach(t -> out.add(new Line("  " + t, Style.NORMAL)));
             }
         } else {
-            transcript(s, out);
+            transcript(s, out, cols);
         }
         return out;
     }
 
-    private static void transcript(TuiState s, List<Line> out) {
-        if (s.finished != null) out.add(new Line("Transcript: " + s.finished.transcript(), Style.DIM));
-        if (s.report != null) out.add(new Line("Report:     " + s.report, Style.DIM));
+    /** The transcript's and the report's paths, each on lines of its own, whole: cut at the screen's width, never shortened. */
+    private static void transcript(TuiState s, List<Line> out, int cols) {
+        if (s.finished != null) path("Transcript:", s.finished.transcript().toString(), out, cols);
+        if (s.report != null) path("Report:", s.report, out, cols);
+    }
+
+    private static void path(String label, String path, List<Line> out, int cols) {
+        if (label.length() + 1 + path.length() <= cols - 1) {
+            out.add(new Line(label + " " + path, Style.DIM));
+            return;
+        }
+        out.add(new Line(label, Style.DIM));
+        for (int i = 0; i < path.length(); i += cols) out.add(new Line(path.substring(i, Math.min(path.length(), i + cols)), Style.PATH));
     }
 }

@@ -15,6 +15,15 @@ final class KeyHandler {
         void start(Playbook playbook, Map<String, String> inputs);
 
         void saveReport();
+
+        /** Stops the running session: no further step, it ends interrupted with its transcript closed. */
+        void stop();
+
+        /** Step-through on or off: pause before each step. */
+        void pauseBeforeEachStep(boolean on);
+
+        /** In step-through: run the step the engine waits before. */
+        void nextStep();
     }
 
     /** How far PgUp/PgDn move the highlight in a field's offers. */
@@ -29,21 +38,38 @@ final class KeyHandler {
     }
 
     void handle(TuiState s, KeyStroke k) {
-        if (k.getKeyType() == KeyType.EOF) {
-            s.quit = true;
+        boolean ctrlC = k.getKeyType() == KeyType.Character && k.isCtrlDown() && Character.toLowerCase(k.getCharacter()) == 'c';
+        if (k.getKeyType() == KeyType.EOF || ctrlC) { // Ctrl-C is decisive: no question asked
+            quit(s);
+            return;
+        }
+        if (s.confirmQuit) {
+            if (is(k, 'y')) quit(s);
+            else if (is(k, 'n') || k.getKeyType() == KeyType.Escape) {
+                s.confirmQuit = false;
+                s.notice = "";
+            }
             return;
         }
         if (s.help) {
             s.help = false;
             return;
         }
+        if (s.filtering && filterKey(s, k)) return;
         boolean typing = s.mode == TuiState.Mode.INPUTS || (s.question != null && s.question.freeText());
         if (k.getKeyType() == KeyType.F1 || (!typing && is(k, '?'))) { // F1 also where ? is typed text
             s.help = true;
             return;
         }
         if (!typing && is(k, 'q')) {
-            s.quit = true;
+            if (s.running()) {
+                s.confirmQuit = true;
+                s.notice = "A session is running. Stop it and quit? y: yes (it ends interrupted)  n/Esc: no";
+            } else s.quit = true;
+            return;
+        }
+        if (!typing && is(k, '/') && (s.mode == TuiState.Mode.START || s.mode == TuiState.Mode.SESSION)) {
+            s.filtering = true;
             return;
         }
         switch (s.mode) {
@@ -54,16 +80,72 @@ final class KeyHandler {
         }
     }
 
-    private void start(TuiState s, KeyStroke k) {
-        int n = s.entries.size();
+    /** Quits now, or, while a session runs, once it has stopped and closed its transcript. */
+    private void quit(TuiState s) {
+        s.confirmQuit = false;
+        if (!s.running()) {
+            s.quit = true;
+            return;
+        }
+        s.quitWhenEnded = true;
+        if (!s.stopping) actions.stop();
+    }
+
+    /** Keys typed into the {@code /} filter: Enter keeps it, Esc drops it. False for keys it leaves alone. */
+    private static boolean filterKey(TuiState s, KeyStroke k) {
         switch (k.getKeyType()) {
-            case ArrowUp -> s.selected = Math.max(0, s.selected - 1);
-            case ArrowDown -> s.selected = Math.min(n - 1, s.selected + 1);
-            case Home -> s.selected = 0;
-            case End -> s.selected = n - 1;
+            case Character -> {
+                if (k.isCtrlDown() || k.isAltDown()) return false;
+                s.filter.append(k.getCharacter());
+            }
+            case Backspace -> {
+                if (s.filter.length() > 0) s.filter.setLength(s.filter.length() - 1);
+            }
             case Enter -> {
-                if (n == 0) return;
-                TuiState.Entry e = s.entries.get(s.selected);
+                s.filtering = false; // and Enter does what it does on the list: opens the chosen entry
+                return false;
+            }
+            case Escape -> s.clearFilter();
+            default -> {
+                return false; // Up/Down move in the filtered list while typing
+            }
+        }
+        if (s.mode == TuiState.Mode.START) s.selected = TuiState.move(s.shownEntries(), s.selected, 0);
+        else pick(s, TuiState.move(s.shownSteps(), s.shown, 0));
+        return true;
+    }
+
+    /** j/k, g/G and the arrows, Home/End: how far to move in a list; 0 for another key. */
+    private static int listMove(KeyStroke k) {
+        return switch (k.getKeyType()) {
+            case ArrowUp -> -1;
+            case ArrowDown -> 1;
+            case Home -> Integer.MIN_VALUE;
+            case End -> Integer.MAX_VALUE;
+            case Character -> k.isCtrlDown() || k.isAltDown() ? 0 : switch (k.getCharacter()) {
+                case 'k' -> -1;
+                case 'j' -> 1;
+                case 'g' -> Integer.MIN_VALUE;
+                case 'G' -> Integer.MAX_VALUE;
+                default -> 0;
+            };
+            default -> 0;
+        };
+    }
+
+    private void start(TuiState s, KeyStroke k) {
+        int move = listMove(k);
+        if (move != 0) {
+            s.selected = TuiState.move(s.shownEntries(), s.selected, move);
+            return;
+        }
+        switch (k.getKeyType()) {
+            case Escape -> s.clearFilter();
+            case Enter -> {
+                if (s.shownEntries().isEmpty()) return;
+                s.filtering = false;
+                TuiState.Entry e = s.entries.get(TuiState.move(s.shownEntries(), s.selected, 0));
+                s.clearFilter();
                 catalog.find(e.playbook()).ifPresentOrElse(p -> s.openForm(p, e.inputs()),
                         () -> s.notice = "no playbook '" + e.playbook() + "'");
             }
@@ -135,10 +217,14 @@ final class KeyHandler {
     private void session(TuiState s, KeyStroke k) {
         Question q = s.question;
         if (q != null && answerKey(s, q, k)) return;
+        int move = listMove(k);
+        if (move != 0) {
+            pick(s, TuiState.move(s.shownSteps(), s.shown, move));
+            return;
+        }
+        if (s.running() && stepThroughKey(s, k)) return;
         StepView step = s.shownStep();
         switch (k.getKeyType()) {
-            case ArrowUp -> pick(s, s.shown - 1);
-            case ArrowDown -> pick(s, s.shown + 1);
             case PageUp -> {
                 if (step != null) step.scroll = Math.max(0, step.scroll - 10);
             }
@@ -146,10 +232,39 @@ final class KeyHandler {
                 if (step != null) step.scroll += 10; // the view clamps it to the evidence it has
             }
             case Escape -> {
-                if (s.finished != null) s.mode = TuiState.Mode.END;
+                if (s.filter.length() > 0) s.clearFilter();
+                else if (s.finished != null) s.mode = TuiState.Mode.END;
+                else s.notice = "the session is running: x stops it, q stops it and quits";
             }
             default -> { }
         }
+    }
+
+    /** space/n run the step the engine waits before, c runs to the end, p turns pausing on or off, x stops. */
+    private boolean stepThroughKey(TuiState s, KeyStroke k) {
+        if (k.getKeyType() != KeyType.Character || k.isCtrlDown() || k.isAltDown()) return false;
+        switch (k.getCharacter()) {
+            case ' ', 'n' -> {
+                if (s.paused == null) return false;
+                actions.nextStep();
+            }
+            case 'c' -> {
+                s.stepThrough = false;
+                actions.pauseBeforeEachStep(false);
+            }
+            case 'p' -> {
+                s.stepThrough = !s.stepThrough;
+                actions.pauseBeforeEachStep(s.stepThrough);
+                s.notice = s.stepThrough ? "step-through: the session pauses before each step (space/n: run it)" : "step-through off";
+            }
+            case 'x' -> {
+                if (!s.stopping) actions.stop();
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the key belonged to the question. */
@@ -196,25 +311,35 @@ final class KeyHandler {
     }
 
     private static void pick(TuiState s, int index) {
-        if (index < 0 || index >= s.steps.size()) return;
+        if (index < 0 || index >= s.steps.size() || !s.shownSteps().contains(index)) return;
         s.shown = index;
         s.follow = index == s.steps.size() - 1;
     }
 
     private void end(TuiState s, KeyStroke k) {
         switch (k.getKeyType()) {
+            case Escape -> {
+                s.mode = TuiState.Mode.START;
+                s.notice = "";
+            }
             case ArrowUp -> s.endScroll = Math.max(0, s.endScroll - 1);
             case ArrowDown -> s.endScroll++;
+            case Home -> s.endScroll = 0;
+            case End -> s.endScroll = Integer.MAX_VALUE; // the view clamps it to what there is
             case PageUp -> s.endScroll = Math.max(0, s.endScroll - 10);
             case PageDown -> s.endScroll += 10;
             case Character -> {
-                switch (Character.toLowerCase(k.getCharacter())) {
-                    case 'm' -> actions.saveReport();
-                    case 's' -> {
+                switch (k.getCharacter()) {
+                    case 'k' -> s.endScroll = Math.max(0, s.endScroll - 1);
+                    case 'j' -> s.endScroll++;
+                    case 'g' -> s.endScroll = 0;
+                    case 'G' -> s.endScroll = Integer.MAX_VALUE;
+                    case 'm', 'M' -> actions.saveReport();
+                    case 's', 'S' -> {
                         s.mode = TuiState.Mode.SESSION;
                         s.notice = "";
                     }
-                    case 'n' -> {
+                    case 'n', 'N' -> {
                         s.mode = TuiState.Mode.START;
                         s.notice = "";
                     }

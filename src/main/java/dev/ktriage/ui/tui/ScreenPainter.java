@@ -1,5 +1,6 @@
 package dev.ktriage.ui.tui;
 
+import dev.ktriage.engine.Outcome;
 import dev.ktriage.ui.tui.Canvas.Style;
 
 /**
@@ -48,19 +49,28 @@ final class ScreenPainter {
         return switch (s.mode) {
             case START -> "- what is wrong?";
             case INPUTS, SESSION -> "- " + s.playbook.id() + ": " + s.playbook.title();
-            case END -> "- " + s.playbook.id() + ": " + (s.diagnoses.isEmpty() ? "no diagnosis" : "diagnosed");
+            case END -> "- " + s.playbook.id() + ": " + (interrupted(s) ? "interrupted" : s.diagnoses.isEmpty() ? "no diagnosis" : "diagnosed");
         };
     }
 
+    static boolean interrupted(TuiState s) {
+        return s.finished != null && s.finished.result().outcome() == Outcome.INTERRUPTED;
+    }
+
+    /** The keys that work here; each line fits in 80 columns. */
     static String keys(TuiState s) {
+        if (s.confirmQuit) return "y: stop the session and quit  n/Esc: let it go on";
         if (s.help) return "any key: back";
+        if (s.filtering) return "type to filter  Up/Down: move  Enter: keep the filter  Esc: clear it";
         return switch (s.mode) {
-            case START -> "Up/Down: choose  Enter: open  ?: help  q: quit";
+            case START -> "j/k Up/Down: choose  /: filter  Enter: open  ?: help  q: quit";
             case INPUTS -> inputKeys(s);
             case SESSION -> s.question != null
                     ? (s.question.freeText() ? "type the answer  Enter: answer  PgUp/PgDn: evidence" : "Left/Right: choose  Enter: answer  PgUp/PgDn: evidence")
-                    : s.finished != null ? "Up/Down: steps  PgUp/PgDn: evidence  Esc: back to the diagnosis" : "Up/Down: steps  PgUp/PgDn: evidence  ?: help  q: quit";
-            case END -> "m: Markdown report  s: steps  PgUp/PgDn: scroll  n: new  ?: help  q: quit";
+                    : s.finished != null ? "j/k: steps  /: filter  PgUp/PgDn: evidence  Esc: back to the diagnosis"
+                    : s.paused != null ? "space/n: run this step  c: run to the end  x: stop  j/k: steps  q: quit"
+                    : "j/k: steps  /: filter  PgUp/PgDn: evidence  p: pause  x: stop  ?: help  q: quit";
+            case END -> "m: Markdown report  s: steps  j/k/PgDn: scroll  n/Esc: new  ?: help  q: quit";
         };
     }
 
@@ -73,7 +83,11 @@ final class ScreenPainter {
 
     static String status(TuiState s) {
         String running;
-        if (s.mode == TuiState.Mode.SESSION && s.question != null) running = "waiting for your answer";
+        if (s.mode == TuiState.Mode.SESSION && s.stopping) running = "stopping: the session closes its transcript";
+        else if (s.mode == TuiState.Mode.SESSION && s.paused != null) {
+            StepView step = s.steps.isEmpty() ? null : s.steps.get(s.steps.size() - 1);
+            running = "paused before: " + (step == null ? s.paused : step.title);
+        } else if (s.mode == TuiState.Mode.SESSION && s.question != null) running = "waiting for your answer";
         else if (s.mode == TuiState.Mode.SESSION && s.finished == null) {
             StepView step = s.steps.isEmpty() ? null : s.steps.get(s.steps.size() - 1);
             String doing = step == null && s.checkingAccess ? "preflight: checking access"
@@ -88,6 +102,6 @@ final class ScreenPainter {
 
     /** Spinner and "what is running" move on their own; everything else changes only on events. */
     static boolean animated(TuiState s) {
-        return (s.mode == TuiState.Mode.SESSION && s.finished == null && s.question == null) || s.triageRunning;
+        return (s.mode == TuiState.Mode.SESSION && s.finished == null && s.question == null && s.paused == null) || s.triageRunning;
     }
 }

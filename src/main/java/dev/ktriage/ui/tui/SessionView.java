@@ -17,7 +17,7 @@ final class SessionView {
     }
 
     static void paint(TuiState s, Canvas c, Body body) {
-        int left = Math.min(30, c.cols / 3);
+        int left = stepsWidth(s, c.cols);
         paintSteps(s, c, body, left);
         for (int r = body.top(); r < body.bottom(); r++) c.text(left, r, "|", Style.DIM);
         int x = left + 2;
@@ -26,30 +26,88 @@ final class SessionView {
         if (s.question != null) bottom = paintQuestion(s, c, x, width, body);
         StepView step = s.shownStep();
         if (step == null) {
-            c.text(x, body.top(), "starting...", Style.DIM);
+            c.text(x, body.top(), s.steps.isEmpty() ? "starting..." : "no step matches the filter", Style.DIM);
             return;
         }
+        // What the step found is never cut: it gets its rows first, the explanation what is left
+        // (at least two rows), the evidence the rest.
+        List<String> title = Canvas.wrap(step.title, width);
+        List<String> command = step.command == null ? List.of() : Canvas.wrap("$ " + step.command, width);
+        List<String> says = step.says.isBlank() ? List.of() : Canvas.wrap("=> " + step.says.strip(), width);
+        int rows = bottom - body.top();
+        int explainRows = Math.max(2, Math.min((rows) / 3, rows - title.size() - Math.min(3, command.size()) - says.size() - 3));
         int row = body.top();
-        c.text(x, row++, step.title, Style.BOLD);
-        row = lines(c, x, row, Canvas.wrap(step.explain, width), Math.max(2, (bottom - body.top()) / 3), Style.NORMAL);
-        if (step.command != null) row = lines(c, x, row, Canvas.wrap("$ " + step.command, width), 3, Style.COMMAND);
+        row = lines(c, x, row, title, 2, Style.BOLD);
+        row = lines(c, x, row, Canvas.wrap(step.explain, width), explainRows, Style.NORMAL);
+        row = lines(c, x, row, command, 3, Style.COMMAND);
         if (step.access != null) row = access(step, c, x, width, row);
-        if (!step.says.isBlank()) {
-            row = lines(c, x, row, Canvas.wrap("=> " + step.says.strip(), width), 3,
-                    step.mark == StepView.Mark.INCONCLUSIVE ? Style.WARN : Style.GOOD);
-        }
+        row = lines(c, x, row, says, Math.max(1, bottom - row), step.mark == StepView.Mark.INCONCLUSIVE ? Style.WARN : Style.GOOD);
         if (row < bottom) paintEvidence(step, c, x, width, row, bottom);
     }
 
+    /**
+     * The steps pane: a third of an 80-column screen, as before; on a wide one as wide as the
+     * titles need, up to two fifths. A title longer than the pane wraps onto more rows, never cut.
+     */
+    static int stepsWidth(TuiState s, int cols) {
+        int need = 16;
+        for (StepView st : s.steps) need = Math.max(need, st.title.length() + 6);
+        int max = cols >= 120 ? cols * 2 / 5 : Math.min(30, cols / 3);
+        return Math.min(need, max);
+    }
+
     private static void paintSteps(TuiState s, Canvas c, Body body, int width) {
-        c.text(0, body.top(), "Steps", Style.BOLD);
+        String head = s.filtering || s.filter.length() > 0 ? "Steps /" + s.filter + (s.filtering ? "_" : "") : "Steps";
+        c.text(0, body.top(), head, Style.BOLD, width - 1);
+        List<Integer> kept = s.shownSteps();
+        List<String> labels = labels(s.steps);
+        int textWidth = width - 1 - 4; // after the mark
+        List<List<String>> rows = new ArrayList<>();
+        for (int i : kept) rows.add(Canvas.wrap(labels.get(i), textWidth));
+        // the first step drawn: far enough down that the chosen one is whole on screen
         int visible = body.height() - 1;
-        int first = Math.max(0, s.shown - visible + 1);
-        for (int i = first, row = body.top() + 1; i < s.steps.size() && row < body.bottom(); i++, row++) {
-            StepView st = s.steps.get(i);
-            boolean sel = i == s.shown;
-            c.text(0, row, st.markText() + st.title, sel ? Style.SELECTED : Style.NORMAL, width - 1);
+        int at = Math.max(0, kept.indexOf(s.shown));
+        int first = at;
+        for (int used = rows.isEmpty() ? 0 : rows.get(at).size(); first > 0 && used + rows.get(first - 1).size() <= visible; first--) {
+            used += rows.get(first - 1).size();
         }
+        int row = body.top() + 1;
+        for (int k = first; k < kept.size() && row < body.bottom(); k++) {
+            int i = kept.get(k);
+            StepView st = s.steps.get(i);
+            Style style = i == s.shown ? Style.SELECTED : Style.NORMAL;
+            List<String> lines = rows.get(k);
+            for (int l = 0; l < lines.size() && row < body.bottom(); l++, row++) {
+                c.text(0, row, (l == 0 ? st.markText() : "    ") + lines.get(l), style, width - 1);
+            }
+        }
+        if (kept.isEmpty() && !s.steps.isEmpty()) c.text(0, body.top() + 1, "(none match)", Style.DIM, width - 1);
+    }
+
+    /**
+     * Each step's label, no two alike: steps with the same title (one step walked for several
+     * items, or two playbooks' steps) carry what tells them apart (the items, else the id).
+     */
+    static List<String> labels(List<StepView> steps) {
+        List<String> out = new ArrayList<>();
+        for (StepView st : steps) {
+            boolean twin = steps.stream().anyMatch(o -> o != st && o.title.equals(st.title));
+            out.add(twin ? st.title + " " + tellApart(st.id) : st.title);
+        }
+        for (int i = 0; i < out.size(); i++) {
+            for (int j = i + 1; j < out.size(); j++) {
+                if (out.get(j).equals(out.get(i))) out.set(j, out.get(j) + " #" + (j + 1));
+            }
+        }
+        return out;
+    }
+
+    /** What tells a step apart from another with its title: the items it was walked for, else its id. */
+    private static String tellApart(String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[([^\\]]*)]").matcher(id);
+        List<String> items = new ArrayList<>();
+        while (m.find()) items.add(m.group(1));
+        return items.isEmpty() ? "(" + id + ")" : "[" + String.join(", ", items) + "]";
     }
 
     private static void paintEvidence(StepView step, Canvas c, int x, int width, int top, int bottom) {

@@ -6,8 +6,9 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.ktriage.engine.AccessPreflight;
-import dev.ktriage.engine.Operator;
+import dev.ktriage.ui.AskingOperator;
 import dev.ktriage.playbook.Playbook;
 import dev.ktriage.ui.ClusterChoices;
 import dev.ktriage.ui.SessionLauncher.FinishedSession;
@@ -22,8 +23,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The full-screen TUI. The calling thread is the GUI thread: it owns the screen and the state,
@@ -49,9 +52,21 @@ public final class TuiApp implements KeyHandler.Actions {
         return t;
     });
 
-    private TuiApp(Workspace workspace) {
+    /** How long q or Ctrl-C waits for a stopped session to close its transcript before it quits anyway. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    /** The session on the background thread: who to tell to stop, and the thread to interrupt. */
+    private record Running(AskingOperator operator, StepGate gate, Future<?> task) {
+    }
+
+    private volatile Running running;
+    private long stopAskedAt;
+    private final List<FinishedSession> ended = new CopyOnWriteArrayList<>();
+
+    private TuiApp(Workspace workspace, boolean stepThrough) {
         this.workspace = workspace;
         this.state = new TuiState(workspace.where());
+        this.state.stepThrough = stepThrough;
         this.keys = new KeyHandler(workspace.catalog(), this);
     }
 
@@ -59,18 +74,30 @@ public final class TuiApp implements KeyHandler.Actions {
      * Runs on the process's terminal until the operator quits. Forces Lanterna's text terminal:
      * without it Lanterna may open a Swing window when DISPLAY is set. Call only with a console.
      */
-    public static void runOnConsole(Workspace workspace) throws IOException {
+    public static List<FinishedSession> runOnConsole(Workspace workspace, boolean stepThrough) throws IOException {
         System.setProperty("java.awt.headless", "true");
         DefaultTerminalFactory factory = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8);
         factory.setForceTextTerminal(true);
+        // Ctrl-C arrives as a key, so that it stops the session and closes its transcript before quitting
+        factory.setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP);
         try (Terminal terminal = factory.createTerminal()) {
-            run(workspace, terminal);
+            return run(workspace, terminal, stepThrough);
         }
     }
 
     /** Runs on any Lanterna terminal (tests pass a virtual one). */
-    static void run(Workspace workspace, Terminal terminal) throws IOException {
-        new TuiApp(workspace).loop(new TerminalScreen(terminal));
+    static List<FinishedSession> run(Workspace workspace, Terminal terminal) throws IOException {
+        return run(workspace, terminal, false);
+    }
+
+    /**
+     * @param stepThrough start with step-through on: each session pauses before each step
+     * @return the sessions that ended, in order, each with its transcript
+     */
+    static List<FinishedSession> run(Workspace workspace, Terminal terminal, boolean stepThrough) throws IOException {
+        TuiApp app = new TuiApp(workspace, stepThrough);
+        app.loop(new TerminalScreen(terminal));
+        return List.copyOf(app.ended);
     }
 
     private void loop(Screen screen) throws IOException {
@@ -96,6 +123,9 @@ public final class TuiApp implements KeyHandler.Actions {
                     dirty = true;
                 }
                 if (state.mode == TuiState.Mode.INPUTS) askForChoices();
+                if (state.stopping && state.quitWhenEnded && System.nanoTime() - stopAskedAt > STOP_WAIT.toNanos()) {
+                    state.quit = true; // the session did not wind down in time: its transcript has no end record
+                }
                 long now = System.currentTimeMillis();
                 if (ScreenPainter.animated(state) && now - lastSpin >= SPIN_MS) {
                     state.spinner++;
@@ -165,18 +195,55 @@ public final class TuiApp implements KeyHandler.Actions {
     public void start(Playbook playbook, Map<String, String> inputs) {
         state.sessionStarted();
         int session = state.sessions;
-        Operator operator = new TuiOperator(gui);
-        TuiListener listener = new TuiListener(gui);
-        background.submit(() -> {
+        AskingOperator operator = new TuiOperator(gui);
+        StepGate gate = new StepGate(state.stepThrough);
+        TuiListener listener = new TuiListener(gui, gate);
+        Future<?> task = background.submit(() -> {
             preflight(session, playbook, inputs);
             try {
                 FinishedSession done = workspace.sessions().run(playbook.id(), inputs, operator, listener);
+                ended.add(done);
                 gui.post(s -> s.ended(done));
             } catch (RuntimeException e) {
                 String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 gui.post(s -> s.failed("session failed: " + msg));
+            } finally {
+                Thread.interrupted(); // a stop's interrupt ends with the session, not in the pool's next task
             }
         });
+        running = new Running(operator, gate, task);
+    }
+
+    /**
+     * No further step: the operator's stop is seen between steps, a pause or a question waiting is
+     * let go, and a gather running is interrupted (the gateways answer that as a failed read). The
+     * session then ends interrupted and its transcript gets the end record.
+     */
+    @Override
+    public void stop() {
+        Running r = running;
+        if (r == null || !state.running()) return;
+        r.operator().stop();
+        r.gate().close();
+        Question q = state.question;
+        state.question = null;
+        if (q != null) q.reply().cancel(false);
+        r.task().cancel(true);
+        state.stopping = true;
+        stopAskedAt = System.nanoTime();
+        state.notice = "stopping the session: its transcript gets the end record";
+    }
+
+    @Override
+    public void pauseBeforeEachStep(boolean on) {
+        Running r = running;
+        if (r != null) r.gate().pauseBeforeEachStep(on);
+    }
+
+    @Override
+    public void nextStep() {
+        Running r = running;
+        if (r != null) r.gate().next();
     }
 
     /** A preflight that breaks says so and lets the session run: its steps will tell for themselves. */

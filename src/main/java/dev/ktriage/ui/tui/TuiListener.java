@@ -17,14 +17,28 @@ import java.util.Map;
 final class TuiListener implements SessionListener {
 
     private final GuiQueue gui;
+    private final StepGate gate;
 
     TuiListener(GuiQueue gui) {
-        this.gui = gui;
+        this(gui, new StepGate(false));
     }
 
+    TuiListener(GuiQueue gui, StepGate gate) {
+        this.gui = gui;
+        this.gate = gate;
+    }
+
+    /** The step is shown with its explanation and command; in step-through, it runs when the operator says. */
     @Override
     public void stepStarted(String stepId, String title, String explain, String command) {
         gui.post(s -> s.stepStarted(stepId, title, explain, command));
+        try {
+            gate.await(() -> gui.post(s -> s.pausedBefore(stepId)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // a stop: the engine finds it before the step runs
+        } finally {
+            gui.post(s -> s.pausedBefore(null));
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.ktriage.ui.tui;
 
 import dev.ktriage.engine.AccessPreflight;
 import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.Outcome;
 import dev.ktriage.engine.StepRecord;
 import dev.ktriage.engine.StepStatus;
 import dev.ktriage.playbook.Input;
@@ -63,6 +64,20 @@ final class TuiState {
     int choice;
     final StringBuilder typed = new StringBuilder();
 
+    /** Step-through is on: the engine waits before each step until space or n. */
+    boolean stepThrough;
+    /** The step the engine waits before, in step-through; null while it does not wait. */
+    String paused;
+    /** q was pressed while a session runs: the notice asks whether to stop it. */
+    boolean confirmQuit;
+    /** The operator stopped the running session; the screen waits for its end record. */
+    boolean stopping;
+    /** Quit once the stopped session has ended (q confirmed, Ctrl-C). */
+    boolean quitWhenEnded;
+    /** What {@code /} filters the start list or the steps by; {@link #filtering} while keys go into it. */
+    final StringBuilder filter = new StringBuilder();
+    boolean filtering;
+
     final List<Diagnosis> diagnoses = new ArrayList<>();
     FinishedSession finished;
     int endScroll;
@@ -84,6 +99,60 @@ final class TuiState {
         entries.removeIf(Entry::suggested);
         List<Entry> s = found.stream().map(x -> new Entry(x.playbook(), titleOf.apply(x.playbook()), x.symptom(), x.inputs())).toList();
         entries.addAll(0, s);
+    }
+
+    /** A session runs (or stops): quitting now needs it stopped first. */
+    boolean running() {
+        return mode == Mode.SESSION && finished == null && sessions > 0;
+    }
+
+    void clearFilter() {
+        filter.setLength(0);
+        filtering = false;
+    }
+
+    /** True when {@code text} contains the filter (case does not matter), or there is none. */
+    boolean matches(String text) {
+        return filter.length() == 0 || text.toLowerCase(java.util.Locale.ROOT).contains(filter.toString().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The start list's entries the filter keeps, as indexes into {@link #entries}. */
+    List<Integer> shownEntries() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (matches(e.playbook() + " " + e.title() + " " + (e.symptom() == null ? "" : e.symptom()))) out.add(i);
+        }
+        return out;
+    }
+
+    /** The steps the filter keeps, as indexes into {@link #steps}. */
+    List<Integer> shownSteps() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) if (matches(steps.get(i).title + " " + steps.get(i).id)) out.add(i);
+        return out;
+    }
+
+    /**
+     * Moves {@code current} by {@code delta} among the {@code kept} indexes (Integer.MIN_VALUE /
+     * MAX_VALUE: the first / last); a current index the filter hides goes to the nearest kept one.
+     */
+    static int move(List<Integer> kept, int current, int delta) {
+        if (kept.isEmpty()) return current;
+        if (delta == Integer.MIN_VALUE) return kept.get(0);
+        if (delta == Integer.MAX_VALUE) return kept.get(kept.size() - 1);
+        if (delta == 0) {
+            for (int k : kept) if (k >= current) return k;
+            return kept.get(kept.size() - 1);
+        }
+        List<Integer> ahead = delta > 0 ? kept.stream().filter(k -> k > current).toList()
+                : kept.stream().filter(k -> k < current).sorted(java.util.Comparator.reverseOrder()).toList();
+        if (ahead.isEmpty()) return kept.contains(current) ? current : kept.get(delta > 0 ? kept.size() - 1 : 0);
+        return ahead.get(Math.min(ahead.size(), Math.abs(delta)) - 1);
+    }
+
+    void pausedBefore(String stepId) {
+        paused = stepId;
     }
 
     void openForm(Playbook p, Map<String, String> given) {
@@ -110,6 +179,10 @@ final class TuiState {
         report = null;
         mode = Mode.SESSION;
         notice = "";
+        paused = null;
+        stopping = false;
+        confirmQuit = false;
+        clearFilter();
     }
 
     StepView shownStep() {
@@ -164,7 +237,20 @@ final class TuiState {
         finished = f;
         gathering = false;
         question = null;
+        paused = null;
+        confirmQuit = false;
         notice = preflightNotice(); // still true, and the likely reason the session ended where it did
+        if (f.result().outcome() == Outcome.INTERRUPTED) {
+            for (StepView st : steps) {
+                if (st.mark != StepView.Mark.RUNNING) continue;
+                st.mark = StepView.Mark.INCONCLUSIVE; // started on screen, stopped before it finished
+                st.says = "not finished: the session was stopped";
+            }
+            notice = "stopped: " + f.result().reason();
+        }
+        stopping = false;
+        if (quitWhenEnded) quit = true;
+        clearFilter();
         mode = Mode.END;
         endScroll = 0;
     }
@@ -173,6 +259,9 @@ final class TuiState {
     void failed(String message) {
         gathering = false;
         question = null;
+        paused = null;
+        stopping = false;
+        if (quitWhenEnded) quit = true;
         notice = message;
         mode = playbook == null ? Mode.START : Mode.INPUTS;
     }
