@@ -55,6 +55,7 @@ final class SessionRunner implements SessionLauncher {
         Instant started = Instant.now();
         try (TranscriptWriter writer = new TranscriptWriter(path, Clock.systemUTC(), Version.current())) {
             SessionListener all = listener == null ? writer : SessionListener.all(writer, listener);
+            all.recordingTo(writer);
             SessionResult result = new SessionEngine(catalog, target.cluster(), target.nodes(), operator, all, namespace)
                     .run(playbook, inputs);
             return new FinishedSession(result, path,

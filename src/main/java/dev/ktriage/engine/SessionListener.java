@@ -34,6 +34,16 @@ public interface SessionListener {
 
     default void sessionEnded(SessionResult result) {}
 
+    /** The step id under which reads the operator makes outside the playbook's steps are recorded. */
+    String OPERATOR_STEP = "(operator)";
+
+    /**
+     * Called once, before the first step, with the session's transcript, so that a front end
+     * records there the reads its operator makes between steps (the REPL's get and ssh) under
+     * {@link #OPERATOR_STEP}. The transcript closes when the session ends.
+     */
+    default void recordingTo(SessionListener transcript) {}
+
     /** Fans events out to several listeners, in order. */
     static SessionListener all(SessionListener... listeners) {
         return new SessionListeners(listeners);

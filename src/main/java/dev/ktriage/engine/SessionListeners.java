@@ -22,6 +22,11 @@ final class SessionListeners implements SessionListener {
     }
 
     @Override
+    public void recordingTo(SessionListener transcript) {
+        listeners.forEach(l -> l.recordingTo(transcript));
+    }
+
+    @Override
     public void stepStarted(String stepId, String title, String explain, String command) {
         listeners.forEach(l -> l.stepStarted(stepId, title, explain, command));
     }

@@ -1,6 +1,7 @@
 package dev.ktriage.transcript;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ktriage.engine.SessionListener;
 import dev.ktriage.engine.StepRecord;
 import dev.ktriage.json.JsonTrees;
 import java.io.IOException;
@@ -68,7 +69,8 @@ public record Transcript(
             } catch (IOException e) {
                 throw new UnreadableException(path + ":" + n + ": not a transcript line (malformed JSON)");
             }
-            switch (o.path("type").asText()) {
+            String type = o.path("type").asText();
+            switch (type) {
                 case "session" -> {
                     if (playbook == null) {
                         playbook = o.path("playbook").asText();
@@ -76,8 +78,13 @@ public record Transcript(
                         o.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().asText()));
                     }
                 }
-                case "cluster" -> cluster.add(Map.entry(o.path("request").path("key").asText(), o.path("answer")));
-                case "node" -> nodes.add(Map.entry(TranscriptCodec.nodeKeyOf(o.path("command")), o.path("answer")));
+                // what the operator read between steps is on the record, but no step of a replay asks for it
+                case "cluster", "node" -> {
+                    if (!SessionListener.OPERATOR_STEP.equals(o.path("step").asText())) {
+                        if (type.equals("cluster")) cluster.add(Map.entry(o.path("request").path("key").asText(), o.path("answer")));
+                        else nodes.add(Map.entry(TranscriptCodec.nodeKeyOf(o.path("command")), o.path("answer")));
+                    }
+                }
                 case "answer" -> answers.put(o.path("question").asText(), o.path("answer").asText());
                 case "step" -> steps.add(TranscriptCodec.stepRecord(o));
                 case "end" -> {

@@ -62,6 +62,7 @@ public final class SeedLab implements AutoCloseable {
         return (playbook, inputs, operator, listener) -> {
             try (TranscriptWriter writer = new TranscriptWriter(transcript, Clock.systemUTC(), "test")) {
                 SessionListener all = listener == null ? writer : SessionListener.all(writer, listener);
+                all.recordingTo(writer);
                 return new SessionLauncher.FinishedSession(
                         new SessionEngine(catalog, cluster, nodes, operator, all, null).run(playbook, inputs), transcript);
             }

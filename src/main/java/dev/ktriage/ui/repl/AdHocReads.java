@@ -1,6 +1,7 @@
 package dev.ktriage.ui.repl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ktriage.engine.SessionListener;
 import dev.ktriage.gateway.ClusterAnswer;
 import dev.ktriage.gateway.ClusterRequest;
 import dev.ktriage.gateway.NodeAnswer;
@@ -9,18 +10,24 @@ import dev.ktriage.playbook.AdHocNodeCommand;
 import dev.ktriage.ui.EvidenceText;
 import dev.ktriage.ui.Workspace;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The REPL's look-arounds between steps: {@code get} through the cluster gateway and {@code ssh}
- * through the node gateway, both read-only, both the same code paths a playbook uses.
+ * through the node gateway, both read-only, both the same code paths a playbook uses. While a
+ * session runs, each read is recorded in its transcript like the steps' own.
  */
 final class AdHocReads {
 
     private static final int NODE_TIMEOUT_SECONDS = 15;
     private final Workspace ws;
+    /** Takes each read into the running session's transcript, if there is one; says whether it did. */
+    private final Predicate<Consumer<SessionListener>> record;
 
-    AdHocReads(Workspace ws) {
+    AdHocReads(Workspace ws, Predicate<Consumer<SessionListener>> record) {
         this.ws = ws;
+        this.record = record;
     }
 
     private static final String USAGE = "get RESOURCE [NAME] [-n NS|-A] [-l SELECTOR] [-o wide|yaml|json]";
@@ -67,6 +74,7 @@ final class AdHocReads {
         ClusterRequest req = name != null ? new ClusterRequest.Get(resource, ns, name)
                 : new ClusterRequest.ListObjects(resource, ns, selector, null, 500);
         ClusterAnswer a = ws.cluster().query(req);
+        record.test(t -> t.clusterExchange(SessionListener.OPERATOR_STEP, req, a));
         String head = "$ " + req.kubectl() + "\n";
         if (a.status().isFailure() || a.body() == null) return head + EvidenceText.of(a);
         JsonNode body = a.body();
@@ -92,6 +100,7 @@ final class AdHocReads {
         if (node.isBlank() || commandLine.isBlank()) throw new IllegalArgumentException("usage: ssh NODE COMMAND [ARGS...]");
         NodeCommand cmd = new NodeCommand(node, AdHocNodeCommand.argv(commandLine), false, NODE_TIMEOUT_SECONDS);
         NodeAnswer a = ws.nodes().run(cmd);
+        record.test(t -> t.nodeExchange(SessionListener.OPERATOR_STEP, cmd, a));
         return "$ ssh " + node + " " + cmd.commandLine() + "\n" + EvidenceText.of(a);
     }
 

@@ -49,7 +49,7 @@ final class ReplCommands {
         this.ws = ws;
         this.shell = shell;
         this.print = print;
-        this.reads = new AdHocReads(ws);
+        this.reads = new AdHocReads(ws, read -> session != null && session.record(read));
     }
 
     CommandShell shell() {

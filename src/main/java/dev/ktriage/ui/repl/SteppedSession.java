@@ -39,6 +39,8 @@ final class SteppedSession extends AskingOperator implements SessionListener {
     private volatile Pending pending;
     private volatile Thread thread;
     private volatile FinishedSession finished;
+    /** The session's transcript while it is open: the operator's get and ssh are recorded there too. */
+    private volatile SessionListener transcript;
     private volatile String failure;
 
     private SteppedSession(String playbook, Consumer<String> print) {
@@ -51,8 +53,10 @@ final class SteppedSession extends AskingOperator implements SessionListener {
         Thread t = new Thread(() -> {
             try {
                 s.finished = ws.sessions().run(playbook, inputs, s, s);
+                s.transcript = null;
                 s.print.accept(s.endLine());
             } catch (RuntimeException e) {
+                s.transcript = null;
                 s.failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 s.print.accept("session failed: " + s.failure);
             }
@@ -151,6 +155,26 @@ final class SteppedSession extends AskingOperator implements SessionListener {
 
     private String reasonSuffix() {
         return finished.result().reason() == null ? "" : " (" + finished.result().reason() + ")";
+    }
+
+    @Override
+    public void recordingTo(SessionListener transcript) {
+        this.transcript = transcript;
+    }
+
+    /**
+     * A read the operator made (get, ssh) goes into the running session's transcript, under
+     * {@link SessionListener#OPERATOR_STEP}; false when there is no open transcript to take it.
+     */
+    boolean record(Consumer<SessionListener> read) {
+        SessionListener t = transcript;
+        if (t == null || !running()) return false;
+        try {
+            read.accept(t);
+            return true;
+        } catch (java.io.UncheckedIOException closed) {
+            return false; // the session ended while the read ran: its transcript is already closed
+        }
     }
 
     @Override

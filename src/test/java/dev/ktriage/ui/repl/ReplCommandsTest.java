@@ -102,6 +102,26 @@ class ReplCommandsTest {
         r.exit();
     }
 
+    /** get and ssh between steps are on the session's record like the steps' reads, and replay still agrees. */
+    @Test
+    void readsBetweenStepsAreRecordedInTheSessionsTranscript() throws Exception {
+        ReplCommands r = repl();
+        r.execute("get nodes");
+        r.execute("start failing-probes pod=kube-system/coredns-749558f7dd-w6jdj");
+        await(() -> printed.stream().anyMatch(p -> p.contains("(next: run")), "the pause before step 2");
+        assertTrue(r.execute("get pods -n kube-system").contains("coredns-749558f7dd-w6jdj"));
+        assertTrue(r.execute("ssh node0 sysctl net.ipv4.conf.all.rp_filter").contains("rp_filter = 0"));
+        r.execute("continue");
+        await(() -> printed.stream().anyMatch(p -> p.startsWith("session ended:")), "the end");
+        List<String> operator = Files.readAllLines(seed.transcript()).stream().filter(l -> l.contains("\"step\":\"(operator)\"")).toList();
+        assertEquals(2, operator.size(), "get pods and ssh, not the get nodes before the session: " + operator);
+        assertTrue(operator.get(0).startsWith("{\"type\":\"cluster\"") && operator.get(0).contains("coredns-749558f7dd-w6jdj"), operator.get(0));
+        assertTrue(operator.get(1).startsWith("{\"type\":\"node\"") && operator.get(1).contains("rp_filter = 0"), operator.get(1));
+        Replayer.Verdict v = Replayer.replay(Transcript.read(seed.transcript()), seed.catalog(), new SessionListener() { });
+        assertTrue(v.same(), v.detail());
+        r.exit();
+    }
+
     @Test
     void getAndSshReadThroughTheGatewaysAndRefuseWhatCouldChangeANode() {
         ReplCommands r = repl();
