@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,8 @@ class RealTerminalTest {
             assertTrue(screen.contains("Transcript: " + transcript), screen);
             assertEquals(24, screen.lines().count(), screen);
             Files.writeString(Path.of("target", "tui-diagnosis.txt"), screen); // the README's capture comes from here
+            assertEquals(readmeCapture(), screen.replace(transcript.toString(), "/tmp/ktriage-demo.jsonl").lines()
+                    .map(String::stripTrailing).toList(), "README.md's 80x24 capture is not today's screen: paste target/tui-diagnosis.txt");
             t.send("m");
             t.await(30, "report written:");
             assertTrue(Files.readString(state.resolve("demo.md")).contains(CAUSES[0]));
@@ -76,6 +80,13 @@ class RealTerminalTest {
             String all = t.scrollback();
             assertTrue(all.contains("./ktriage replay " + transcript) && all.contains("./ktriage replay " + second), all);
         }
+    }
+
+    /** The capture in README.md, line by line. */
+    private static List<String> readmeCapture() throws IOException {
+        String readme = Files.readString(Launcher.ROOT.resolve("README.md"));
+        int at = readme.indexOf("```\n", readme.indexOf("`./ktriage demo` at 80x24, at the diagnosis")) + 4;
+        return readme.substring(at, readme.indexOf("```", at)).lines().toList();
     }
 
     @Test
