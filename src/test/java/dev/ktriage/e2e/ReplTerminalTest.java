@@ -68,4 +68,27 @@ class ReplTerminalTest {
             t.await(30, "bye", "[exited 0]");
         }
     }
+
+    /** The prompt's step counter follows the session as steps start, without a key pressed; abort ends it interrupted. */
+    @Test
+    void thePromptFollowsTheSessionAndAbortEndsItInterrupted() throws Exception {
+        String command = "XDG_STATE_HOME=" + state + " " + Launcher.ROOT.resolve("ktriage") + " repl --lab " + Launcher.seedScenario();
+        try (Tmux t = Tmux.start("repl-abort", 80, 24, Launcher.ROOT, command)) {
+            t.await(120, "ktriage [lab/default]>");
+            t.type("start failing-probes pod=kube-system/coredns-749558f7dd-w6jdj");
+            t.send("Enter");
+            t.await(60, "(next: run", "ktriage [lab/default] failing-probes#1> ");
+            t.type("next");
+            t.send("Enter");
+            // step 2 starts on the engine's thread: the prompt drawn under its lines already counts it
+            t.await(60, "[2] Read the kubelet's probe events", "ktriage [lab/default] failing-probes#2> ");
+            t.type("abort");
+            t.send("Enter");
+            String screen = t.await(60, "session ended: interrupted (the operator stopped the session before step",
+                    "ktriage [lab/default] failing-probes done> ");
+            assertTrue(screen.contains("stopping the session: it takes no further step and ends interrupted"), screen);
+            t.send("C-d");
+            t.await(30, "[exited 0]");
+        }
+    }
 }
