@@ -53,10 +53,12 @@ final class SessionRunner implements SessionLauncher {
         catalog.require(playbook);
         Path path = transcriptFor.apply(playbook);
         Instant started = Instant.now();
-        try (TranscriptWriter writer = new TranscriptWriter(path, Clock.systemUTC(), Version.current())) {
+        // the writer closes first: a Ctrl-C waits for the transcript's end record, not just for the engine
+        try (StopOnSignal signals = new StopOnSignal(operator);
+             TranscriptWriter writer = new TranscriptWriter(path, Clock.systemUTC(), Version.current())) {
             SessionListener all = listener == null ? writer : SessionListener.all(writer, listener);
             all.recordingTo(writer);
-            SessionResult result = new SessionEngine(catalog, target.cluster(), target.nodes(), operator, all, namespace)
+            SessionResult result = new SessionEngine(catalog, target.cluster(), target.nodes(), signals, all, namespace)
                     .run(playbook, inputs);
             return new FinishedSession(result, path,
                     new SessionInfo(started, context(target.cluster().describe()), namespace, inputs, Version.current()));

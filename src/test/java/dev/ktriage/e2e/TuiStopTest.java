@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ktriage.cli.Cli;
+import dev.ktriage.lab.LabFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,12 +77,7 @@ class TuiStopTest {
     @ParameterizedTest
     @CsvSource({"80,24", "200,50"})
     void ctrlCStopsASlowGatherAtOnceAndNamesTheTranscript(int cols, int rows) throws Exception {
-        Path lab = copy(Path.of(Launcher.seedScenario()), state.resolve("slow"));
-        Path node = lab.resolve("nodes/node0.yaml");
-        // the node answers the route lookup only after a minute: far later than the Ctrl-C
-        Files.writeString(node, Files.readString(node).replace("  - run: \"ip route get 10.0.0.113\"\n",
-                "  - run: \"ip route get 10.0.0.113\"\n    delayMs: 60000\n"));
-        assertTrue(Files.readString(node).contains("delayMs: 60000"), "the slow answer is in place");
+        Path lab = LabFixtures.slowSeed(state.resolve("slow"));
         try (Tmux t = Tmux.start("ctrlc" + cols, cols, rows, Launcher.ROOT, ktriage("--lab " + lab))) {
             t.await(120, "What is wrong?", "failing-probes");
             t.send("/");
@@ -93,7 +88,7 @@ class TuiStopTest {
             t.send("Down", "Enter"); // the form offers the lab's pods: the first, w6jdj, is the seed's
             t.await(30, "> pod*       kube-system/coredns-749558f7dd-w6jdj_");
             t.send("Enter");
-            t.await(120, "gathering: Ask the node how it reaches the pod");
+            t.await(120, "gathering: " + LabFixtures.SLOW_STEP_TITLE);
             long pressed = System.nanoTime();
             t.send("C-c");
             t.await(60, "[exited 0]");
@@ -104,19 +99,8 @@ class TuiStopTest {
             assertTrue(m.find(), all);
             Path transcript = Path.of(m.group(1));
             String endRecord = last(transcript);
-            assertTrue(endRecord.contains("\"outcome\":\"interrupted\"") && endRecord.contains("node-route"), endRecord);
-            assertTrue(Files.readString(transcript).contains("\"id\":\"node-route\""), "the cut-short step is recorded");
+            assertTrue(endRecord.contains("\"outcome\":\"interrupted\"") && endRecord.contains(LabFixtures.SLOW_STEP), endRecord);
+            assertTrue(Files.readString(transcript).contains("\"id\":\"" + LabFixtures.SLOW_STEP + "\""), "the cut-short step is recorded");
         }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path dest = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(dest);
-                else Files.copy(f, dest);
-            }
-        }
-        return to;
     }
 }

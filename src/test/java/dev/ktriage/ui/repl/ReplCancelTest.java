@@ -3,13 +3,12 @@ package dev.ktriage.ui.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ktriage.lab.LabFixtures;
 import dev.ktriage.ui.SeedLab;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +20,8 @@ class ReplCancelTest {
 
     @Test
     void ctrlCCancelsTheRunningGather() throws Exception {
-        Path scenario = copy(SeedLab.scenario(), tmp.resolve("slow"));
-        Path node = scenario.resolve("nodes/node0.yaml");
         // The node answers the route lookup only when the step's 10 s remote timeout ends it: far later than the cancel.
-        Files.writeString(node, Files.readString(node).replace("  - run: \"ip route get 10.0.0.113\"\n",
-                "  - run: \"ip route get 10.0.0.113\"\n    delayMs: 60000\n"));
-        assertTrue(Files.readString(node).contains("delayMs: 60000"), "the slow answer is in place");
+        Path scenario = LabFixtures.slowSeed(tmp.resolve("slow"));
         List<String> printed = new CopyOnWriteArrayList<>();
         try (SeedLab lab = new SeedLab(tmp, scenario)) {
             ReplCommands r = new ReplCommands(lab.workspace(null, tmp), printed::add);
@@ -57,16 +52,5 @@ class ReplCancelTest {
             String last = lines.get(lines.size() - 1);
             assertTrue(last.contains("\"type\":\"end\"") && last.contains("\"outcome\":\"interrupted\""), last);
         }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path dest = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(dest);
-                else Files.copy(f, dest);
-            }
-        }
-        return to;
     }
 }
