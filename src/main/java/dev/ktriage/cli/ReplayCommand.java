@@ -45,6 +45,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (v.divergedStep() != null) root.put("divergedStep", v.divergedStep());
         root.put("detail", v.detail());
         root.put("outcome", v.result().outcome().name().toLowerCase(Locale.ROOT));
+        root.put("conclusion", v.result().conclusion().wireName());
         ArrayNode ids = root.putArray("diagnoses");
         v.result().diagnoses().forEach(d -> ids.add(d.id()));
         spec.commandLine().getOut().println(TextOrJson.print(root));

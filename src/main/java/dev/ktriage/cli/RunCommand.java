@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = {
         "Run a playbook without questions on screen: answers come from --set and --answers.",
-        "Exit codes: 0 diagnosed, 2 inconclusive (no diagnosis, an unanswered question or missing input), 1 error."})
+        "Exit codes: 0 diagnosed, 2 inconclusive (no diagnosis, an unanswered question or missing input), 1 error;",
+        "with --detailed-exit-code, 3 when the session established that the subject is healthy."})
 final class RunCommand implements Callable<Integer> {
 
     enum Output { text, json, markdown }
@@ -57,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--transcript", paramLabel = "FILE", description = "Where to write the transcript (default: ~/.local/state/ktriage/transcripts/).")
     Path transcript;
+
+    @Option(names = "--detailed-exit-code", description = "Exit 3 instead of 2 when the session established that the subject is healthy"
+            + " (JSON conclusion \"healthy\"); every other exit code stays as it is.")
+    boolean detailedExitCode;
 
     @Override
     public Integer call() {
@@ -107,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             }
             out.flush();
             if (result.reason() != null && result.diagnoses().isEmpty()) spec.commandLine().getErr().println("ktriage: " + result.reason());
-            return result.outcome().exitCode();
+            return result.exitCode(detailedExitCode);
         }
     }
 

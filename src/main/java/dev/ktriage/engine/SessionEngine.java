@@ -51,10 +51,12 @@ public final class SessionEngine {
         listener.sessionStarted(playbookId, inputs, defaultNamespace);
         Run run = new Run();
         String reason = null;
+        boolean answered = true;
         try {
             walk(playbook, inputs, run, "");
         } catch (Operator.NoAnswerException e) {
             reason = e.getMessage();
+            answered = false;
         }
         if (reason == null && run.diagnoses.isEmpty()) reason = run.endReason;
         List<Diagnosis> diagnoses = new ArrayList<>(run.diagnoses);
@@ -66,8 +68,20 @@ public final class SessionEngine {
             reason = run.stoppedAt != null ? run.stoppedAt : "the operator stopped the session"
                     + (run.steps.isEmpty() ? "" : " during step '" + run.steps.get(run.steps.size() - 1).id() + "'");
         }
+        Conclusion conclusion = Conclusion.of(outcome);
+        if (outcome == Outcome.INCONCLUSIVE && answered && run.healthyEnd != null) {
+            StepRecord unread = run.steps.stream().filter(s -> s.status() == StepStatus.INCONCLUSIVE).findFirst().orElse(null);
+            if (unread == null) {
+                conclusion = Conclusion.HEALTHY;
+            } else {
+                // proof before "healthy": a read that failed on the way leaves it unproven
+                String said = run.healthyEnd.matches("(?s).*[.!?]$") ? run.healthyEnd : run.healthyEnd + ".";
+                reason = said + " This session does not establish that it is healthy: step '" + unread.id() + "' was inconclusive ("
+                        + unread.reason() + ").";
+            }
+        }
         SessionResult result = new SessionResult(playbookId, outcome, diagnoses, run.steps,
-                outcome == Outcome.DIAGNOSED ? null : reason);
+                outcome == Outcome.DIAGNOSED ? null : reason, conclusion);
         listener.sessionEnded(result);
         return result;
     }
@@ -78,6 +92,11 @@ public final class SessionEngine {
         final List<Diagnosis> diagnoses = new ArrayList<>();
         final List<String> evidenceChain = new ArrayList<>();
         String endReason;
+        /**
+         * What the rule that ended the session said, when it concludes healthy ({@code healthy: true})
+         * in the session's own playbook; null otherwise.
+         */
+        String healthyEnd;
         /** Where the operator's stop took effect, or null. */
         String stoppedAt;
         int handoffs;
@@ -178,6 +197,11 @@ public final class SessionEngine {
             if (r.end() || r.gotoStep() == null) {
                 if (!inGroup && run.diagnoses.isEmpty() && run.endReason == null) {
                     run.endReason = d.says().isBlank() ? "no cause found" : d.says();
+                }
+                // a playbook handed to checked one cause of the symptom that led to it: its "healthy"
+                // is not the session's
+                if (!inGroup && r.healthy() && run.handoffs == 0) {
+                    run.healthyEnd = d.says().strip();
                 }
                 return unclean;
             }

@@ -48,8 +48,20 @@ public final class ScenarioCheck {
      * shared by {@code plugin test} and the tests that run scenarios through the command line.
      */
     public static List<String> problems(Expectation x, List<Concluded> diagnoses, String reason) {
+        return problems(x, diagnoses, reason, null);
+    }
+
+    /**
+     * @param conclusion the run's conclusion as JSON writes it (diagnosed, healthy, could-not-tell), or
+     *                   null when the caller does not know it: then an expected {@code conclusion} fails
+     */
+    public static List<String> problems(Expectation x, List<Concluded> diagnoses, String reason, String conclusion) {
         List<String> ids = diagnoses.stream().map(Concluded::id).toList();
         List<String> problems = new ArrayList<>();
+        if (x.conclusion() != null && !x.conclusion().equals(conclusion)) {
+            problems.add("expected conclusion " + x.conclusion() + ", got " + (conclusion == null ? "none reported" : conclusion)
+                    + (reason == null || reason.isBlank() ? "" : " (" + reason + ")"));
+        }
         if (x.diagnosis().equals("none")) {
             if (!ids.isEmpty()) problems.add("expected no diagnosis, got " + ids);
         } else if (!ids.contains(x.diagnosis())) {
@@ -86,7 +98,7 @@ public final class ScenarioCheck {
             List<String> ids = r.diagnoses().stream().map(Diagnosis::id).toList();
             List<Concluded> concluded = r.diagnoses().stream().map(d -> new Concluded(d.id(), d.confidence(),
                     d.summary() + "\n" + d.remedy() + "\n" + String.join("\n", d.evidence()))).toList();
-            List<String> problems = new ArrayList<>(problems(x, concluded, r.reason()));
+            List<String> problems = new ArrayList<>(problems(x, concluded, r.reason(), r.conclusion().wireName()));
             if (!lab.unansweredCommands().isEmpty()) problems.add("commands the scenario does not answer: " + lab.unansweredCommands());
             return new Verdict(dir, problems.isEmpty(), String.join("; ", problems), ids);
         }

@@ -39,6 +39,9 @@ final class PlaybookGraph {
                     throw new YamlException(r.at(), "goto unknown step '" + r.gotoStep() + "'" + (group ? " in this forEach" : ""));
                 }
                 if (group && r.handoff() != null) throw new YamlException(r.at(), "a step in a forEach cannot hand off to another playbook");
+                if (group && r.healthy()) {
+                    throw new YamlException(r.at(), "a step in a forEach cannot say healthy: its end ends one item's walk, not the session");
+                }
                 if (i > 0 && s.rules().get(i - 1).when() == null) {
                     throw new YamlException(r.at(), "this rule can never fire: the rule before it has no 'when' and always does");
                 }

@@ -204,7 +204,7 @@ public final class PlaybookLoader {
     }
 
     private Rule rule(YMap m, Map<String, DiagnosisSpec> diagnoses) {
-        m.onlyKeys(Set.of("when", "finding", "says", "diagnose", "goto", "handoff", "end", "confidence"));
+        m.onlyKeys(Set.of("when", "finding", "says", "diagnose", "goto", "handoff", "end", "confidence", "healthy"));
         Condition when = m.has("when") ? dialect.condition(m.get("when")) : null;
         List<String> diagnose = new ArrayList<>();
         if (m.has("diagnose")) {
@@ -232,7 +232,17 @@ public final class PlaybookLoader {
                 throw c.error("confidence must be high, medium or low (or a template giving one)");
             }
         }
-        return new Rule(when, finding, dialect.text(m.get("says")), diagnose, gotoStep, handoff, end, confidence, m.at());
+        boolean healthy = m.has("healthy") && m.get("healthy").asBoolean();
+        if (healthy) {
+            YNode h = m.get("healthy");
+            if (!diagnose.isEmpty()) throw h.error("a rule that diagnoses cannot also say healthy");
+            if (!end) throw h.error("'healthy: true' belongs to a rule that ends the session: add 'end: true'");
+            if (when == null) {
+                throw h.error("a healthy rule needs a 'when': health is a condition the facts meet, never what is left when no other rule held");
+            }
+            if (!m.has("says")) throw h.error("a healthy rule needs 'says': what the facts it rests on establish");
+        }
+        return new Rule(when, finding, dialect.text(m.get("says")), diagnose, gotoStep, handoff, end, confidence, healthy, m.at());
     }
 
     private Rule.Handoff handoff(YMap m) {

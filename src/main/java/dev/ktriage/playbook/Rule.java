@@ -18,6 +18,8 @@ import java.util.Map;
  * @param end      the session ends here (with any diagnoses found so far)
  * @param confidence how sure the diagnoses are on the evidence this rule saw, a template that gives
  *                 high, medium or low; null for the confidence each diagnosis declares
+ * @param healthy  the rule ends the session and its condition establishes that the subject is fine
+ *                 ({@code healthy: true}; never with a diagnosis, always with {@code when})
  */
 public record Rule(
         Condition when,
@@ -28,7 +30,14 @@ public record Rule(
         Handoff handoff,
         boolean end,
         Text confidence,
+        boolean healthy,
         Location at) {
+
+    /** A rule that does not conclude healthy. */
+    public Rule(Condition when, String finding, Text says, List<String> diagnose, String gotoStep, Handoff handoff, boolean end,
+                Text confidence, Location at) {
+        this(when, finding, says, diagnose, gotoStep, handoff, end, confidence, false, at);
+    }
 
     public record Handoff(String playbook, Map<String, Text> set, Location at) {
     }

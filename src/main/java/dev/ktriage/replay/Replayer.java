@@ -81,6 +81,11 @@ public final class Replayer {
             return new Verdict(false, after.isEmpty() ? null : after.get(after.size() - 1).id(),
                     "recorded diagnoses " + t.diagnoses() + ", now " + ids, now);
         }
+        // transcripts from before the conclusion was recorded have none to compare
+        if (t.conclusion() != null && !t.conclusion().equals(now.conclusion().wireName())) {
+            return new Verdict(false, after.isEmpty() ? null : after.get(after.size() - 1).id(),
+                    "recorded conclusion " + t.conclusion() + ", now " + now.conclusion().wireName(), now);
+        }
         return new Verdict(true, null, "same steps and diagnoses " + ids, now);
     }
 

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param outcome the recorded outcome, or null when the session never ended (a crash)
  * @param namespace where inputs given without a namespace were read; null in transcripts from
  *                  before it was recorded (they were read in "default")
+ * @param conclusion the recorded conclusion (diagnosed, healthy, could-not-tell); null when the
+ *                  session never ended, or in transcripts from before it was recorded
  */
 public record Transcript(
         Path path,
@@ -32,7 +34,15 @@ public record Transcript(
         List<StepRecord> steps,
         List<String> diagnoses,
         String outcome,
-        String namespace) {
+        String namespace,
+        String conclusion) {
+
+    /** A transcript without a recorded conclusion. */
+    public Transcript(Path path, String playbook, Map<String, String> inputs, List<Map.Entry<String, JsonNode>> cluster,
+                      List<Map.Entry<String, JsonNode>> nodes, Map<String, String> answers, List<StepRecord> steps,
+                      List<String> diagnoses, String outcome, String namespace) {
+        this(path, playbook, inputs, cluster, nodes, answers, steps, diagnoses, outcome, namespace, null);
+    }
 
     /** A transcript that cannot be read: one line for the operator. */
     public static final class UnreadableException extends RuntimeException {
@@ -59,6 +69,7 @@ public record Transcript(
         List<StepRecord> steps = new ArrayList<>();
         List<String> diagnoses = new ArrayList<>();
         String outcome = null;
+        String conclusion = null;
         int n = 0;
         for (String line : lines) {
             n++;
@@ -89,12 +100,13 @@ public record Transcript(
                 case "step" -> steps.add(TranscriptCodec.stepRecord(o));
                 case "end" -> {
                     outcome = o.path("outcome").asText();
+                    conclusion = o.path("conclusion").isTextual() ? o.path("conclusion").asText() : null;
                     o.path("diagnoses").forEach(d -> diagnoses.add(d.asText()));
                 }
                 default -> { }
             }
         }
         if (playbook == null) throw new UnreadableException(path + ": not a ktriage transcript (no session line)");
-        return new Transcript(path, playbook, inputs, cluster, nodes, answers, steps, diagnoses, outcome, namespace);
+        return new Transcript(path, playbook, inputs, cluster, nodes, answers, steps, diagnoses, outcome, namespace, conclusion);
     }
 }

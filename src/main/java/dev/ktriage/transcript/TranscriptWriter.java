@@ -134,6 +134,7 @@ public final class TranscriptWriter implements SessionListener, AutoCloseable {
     public void sessionEnded(SessionResult result) {
         ObjectNode o = entry("end");
         o.put("outcome", result.outcome().wireName());
+        o.put("conclusion", result.conclusion().wireName());
         var ids = o.putArray("diagnoses");
         result.diagnoses().forEach(d -> ids.add(d.id()));
         if (result.reason() != null) o.put("reason", result.reason());

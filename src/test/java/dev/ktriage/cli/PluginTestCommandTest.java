@@ -46,7 +46,7 @@ class PluginTestCommandTest {
         assertEquals((scenarios - 1) + " passed, 1 failed", lines.get(lines.size() - 1), r.toString());
         assertTrue(lines.contains("FAIL playbooks/workload-exposure/scenarios/gke-explicit-false-near-miss  " + plugin
                 + "/playbooks/workload-exposure/scenarios/gke-explicit-false-near-miss/expect.yaml:2:1: unknown key 'diagnosiss'"
-                + " (expected one of: playbook, set, answers, diagnosis, mustNotReach, confidence, mustNotSay, mustSay)"), r.out());
+                + " (expected one of: playbook, set, answers, diagnosis, mustNotReach, confidence, mustNotSay, mustSay, conclusion)"), r.out());
 
         Cli json = Cli.run("plugin", "test", plugin.toString(), "-o", "json");
         assertEquals(1, json.exit(), json.toString());

@@ -62,6 +62,7 @@ class RunCommandTest {
                 "--output", "json", "--transcript", tmp.resolve("h.jsonl").toString());
         assertEquals(2, r.exit(), r.toString());
         assertEquals("inconclusive", r.json().get("outcome").asText());
+        assertEquals("healthy", r.json().get("conclusion").asText(), "the pod is Ready and no probe failed: proof of health");
         assertEquals(0, r.json().get("diagnoses").size());
     }
 

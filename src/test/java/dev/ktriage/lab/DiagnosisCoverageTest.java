@@ -40,4 +40,27 @@ class DiagnosisCoverageTest {
         }
         assertEquals(List.of(), missing);
     }
+
+    /** A playbook with a rule that concludes healthy has a scenario that must conclude healthy and one that must not tell. */
+    @Test
+    void everyPlaybookThatCanConcludeHealthyHasAHealthyAndACouldNotTellScenario() {
+        Set<String> healthy = new HashSet<>();
+        Set<String> couldNotTell = new HashSet<>();
+        for (BuiltInScenarios.Entry e : BuiltInScenarios.all()) {
+            Expectation x = ScenarioLoader.load(e.dir()).expect().orElse(null);
+            if (x == null || x.conclusion() == null) continue;
+            if (x.conclusion().equals("healthy")) healthy.add(x.playbook());
+            if (x.conclusion().equals("could-not-tell")) couldNotTell.add(x.playbook());
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> marking = new ArrayList<>();
+        for (Playbook p : PluginLoader.load(List.of()).catalog().all()) {
+            if (p.steps().values().stream().noneMatch(s -> s.rules().stream().anyMatch(r -> r.healthy()))) continue;
+            marking.add(p.id());
+            if (!healthy.contains(p.id())) missing.add(p.id() + ": no scenario with 'conclusion: healthy'");
+            if (!couldNotTell.contains(p.id())) missing.add(p.id() + ": no scenario with 'conclusion: could-not-tell'");
+        }
+        assertEquals(List.of(), missing);
+        assertEquals(List.of("failing-probes", "martian-source", "node-sysctl-drift", "sysctl-forbidden"), marking.stream().sorted().toList());
+    }
 }

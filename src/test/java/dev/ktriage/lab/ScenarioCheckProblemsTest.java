@@ -42,4 +42,16 @@ class ScenarioCheckProblemsTest {
         assertEquals(List.of("expected no diagnosis, got [rp-filter-all-overrides]", "reached rp-filter-all-overrides, which it must not"),
                 ScenarioCheck.problems(expect("none", null, List.of(), List.of()), List.of(all), null));
     }
+
+    @Test
+    void anExpectedConclusionMustBeTheRunsAndBeReported() {
+        Expectation healthy = new Expectation("martian-source", Map.of(), Map.of(), "none", List.of(), null, List.of(), List.of(), "healthy");
+        assertEquals(List.of(), ScenarioCheck.problems(healthy, List.of(), "no martians", "healthy"));
+        assertEquals(List.of("expected conclusion healthy, got could-not-tell (step 'kernel-log' inconclusive)"),
+                ScenarioCheck.problems(healthy, List.of(), "step 'kernel-log' inconclusive", "could-not-tell"));
+        assertEquals(List.of("expected conclusion healthy, got none reported (no martians)"),
+                ScenarioCheck.problems(healthy, List.of(), "no martians"), "a caller that does not know the conclusion cannot pass it");
+        assertEquals(List.of(), ScenarioCheck.problems(expect("none", null, List.of(), List.of()), List.of(), "x", "could-not-tell"),
+                "without 'conclusion' any is fine");
+    }
 }

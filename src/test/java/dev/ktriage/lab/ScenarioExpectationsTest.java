@@ -80,7 +80,8 @@ class ScenarioExpectationsTest {
             concluded.add(new ScenarioCheck.Concluded(d.get("id").asText(), d.get("confidence").asText(), String.join("\n", text)));
         }
         assertEquals(x.diagnosis().equals("none") ? 2 : 0, r.exit(), r.toString());
-        assertEquals(List.of(), ScenarioCheck.problems(x, concluded, j.path("reason").asText("")), r.toString());
+        assertEquals(List.of(), ScenarioCheck.problems(x, concluded, j.path("reason").asText(""), j.path("conclusion").asText(null)),
+                r.toString());
         for (JsonNode d : j.get("diagnoses")) {
             if (!d.get("id").asText().contains("rp-filter")) continue;
             List<String> lines = new ArrayList<>();

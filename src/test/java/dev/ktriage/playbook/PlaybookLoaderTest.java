@@ -116,6 +116,70 @@ class PlaybookLoaderTest {
         assertTrue(e.getMessage().contains("no known extractor type for 'rpText'"), e.getMessage());
     }
 
+    /** GOOD, whose last rule concludes healthy: rp_filter read as 0. */
+    private static final String HEALTHY = GOOD.replace("      - end: true\n", """
+                  - when: "rp == 0"
+                    finding: loose
+                    says: "rp_filter is 0"
+                    healthy: true
+                    end: true
+            """);
+
+    @Test
+    void aRuleThatEndsTheSessionMaySayHealthy() {
+        Playbook p = loader.load(HEALTHY, "playbooks/t.yaml", "test");
+        assertTrue(p.firstStep().rules().get(1).healthy());
+        assertTrue(!p.firstStep().rules().get(0).healthy());
+    }
+
+    @Test
+    void healthyOnlyOnARuleThatEndsWithAConditionAndSaysWhat() {
+        YamlException notEnd = error(HEALTHY.replace("        end: true\n", "        goto: read\n"));
+        assertEquals("playbooks/t.yaml:21", notEnd.location().file() + ":" + notEnd.location().line(), notEnd.getMessage());
+        assertTrue(notEnd.getMessage().contains("'healthy: true' belongs to a rule that ends the session: add 'end: true'"), notEnd.getMessage());
+        YamlException diagnoses = error(HEALTHY.replace("        healthy: true\n", "        healthy: true\n        diagnose: rp-on\n"));
+        assertTrue(diagnoses.getMessage().contains("playbooks/t.yaml:21:") && diagnoses.getMessage().contains("a rule that diagnoses cannot also say healthy"),
+                diagnoses.getMessage());
+        YamlException noWhen = error(HEALTHY.replace("      - when: \"rp == 0\"\n        finding: loose", "      - finding: loose"));
+        assertTrue(noWhen.getMessage().contains("a healthy rule needs a 'when'"), noWhen.getMessage());
+        YamlException noSays = error(HEALTHY.replace("        says: \"rp_filter is 0\"\n", ""));
+        assertTrue(noSays.getMessage().contains("a healthy rule needs 'says'"), noSays.getMessage());
+        YamlException notBool = error(HEALTHY.replace("healthy: true", "healthy: maybe"));
+        assertTrue(notBool.getMessage().startsWith("playbooks/t.yaml:21:"), notBool.getMessage());
+    }
+
+    @Test
+    void aForEachStepCannotSayHealthy() {
+        YamlException e = error("""
+                version: 2
+                id: each
+                title: Each
+                inputs:
+                  - {id: node, kind: node}
+                steps:
+                  - id: nodes
+                    forEach:
+                      in: "[node]"
+                      as: n
+                      collect: found
+                      steps:
+                        - id: read
+                          gather:
+                            node: {on: "${n}", run: "sysctl -n net.ipv4.conf.all.rp_filter"}
+                          next:
+                            - when: "response.text.trim() == '0'"
+                              finding: loose
+                              says: "loose"
+                              healthy: true
+                              end: true
+                            - {finding: other, end: true}
+                    next:
+                      - {finding: done, end: true}
+                """);
+        assertTrue(e.getMessage().startsWith("playbooks/t.yaml:17:"), e.getMessage());
+        assertTrue(e.getMessage().contains("a step in a forEach cannot say healthy"), e.getMessage());
+    }
+
     @Test
     void builtInPlaybooksLoadAndHandOffToEachOther() {
         PlaybookCatalog c = PlaybookCatalog.load(PlaybookSources.builtIn(), ExtractorRegistry.fromClassLoader(getClass().getClassLoader()));

@@ -10,11 +10,13 @@ import java.util.Map;
  * it must reach, and (added to the original four keys) {@code mustNotReach}: diagnoses a near miss
  * must not reach; {@code confidence}: the one the expected diagnosis must have; {@code mustNotSay}:
  * text no diagnosis (summary, remedy, evidence) nor the inconclusive reason may contain;
- * {@code mustSay}: text one of them must contain.
+ * {@code mustSay}: text one of them must contain; {@code conclusion}: diagnosed, healthy or
+ * could-not-tell, the conclusion the run must come to.
  */
 final class ExpectationReader {
 
-    private static final List<String> KEYS = List.of("playbook", "set", "answers", "diagnosis", "mustNotReach", "confidence", "mustNotSay", "mustSay");
+    private static final List<String> KEYS = List.of("playbook", "set", "answers", "diagnosis", "mustNotReach", "confidence", "mustNotSay", "mustSay", "conclusion");
+    private static final List<String> CONCLUSIONS = List.of("diagnosed", "healthy", "could-not-tell");
 
     private ExpectationReader() {
     }
@@ -44,6 +46,16 @@ final class ExpectationReader {
         if (root.hasValue("mustSay")) {
             for (ScenarioValue item : root.get("mustSay").list()) mustSay.add(item.string());
         }
-        return new Expectation(playbook, set, answers, diagnosis, mustNotReach, confidence, mustNotSay, mustSay);
+        String conclusion = null;
+        if (root.hasValue("conclusion")) {
+            ScenarioValue c = root.get("conclusion");
+            conclusion = c.string();
+            if (!CONCLUSIONS.contains(conclusion)) throw c.error("conclusion is diagnosed, healthy or could-not-tell");
+            if (diagnosis != null && diagnosis.equals("none") == conclusion.equals("diagnosed")) {
+                throw c.error("conclusion '" + conclusion + "' does not go with diagnosis '" + diagnosis + "'"
+                        + (conclusion.equals("diagnosed") ? " (a diagnosed run reaches a diagnosis)" : " (healthy and could-not-tell reach none)"));
+            }
+        }
+        return new Expectation(playbook, set, answers, diagnosis, mustNotReach, confidence, mustNotSay, mustSay, conclusion);
     }
 }

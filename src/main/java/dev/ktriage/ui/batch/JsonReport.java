@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ktriage.engine.Conclusion;
 import dev.ktriage.engine.Diagnosis;
 import dev.ktriage.engine.SessionResult;
 import dev.ktriage.engine.StepRecord;
@@ -17,12 +18,13 @@ import java.util.Map;
  * Fields beyond the original ones: {@code reason}, per-step {@code title}/{@code reason}, per-diagnosis
  * {@code summary}/{@code playbook}, {@code unansweredCommands} for lab runs; from schema version 2
  * {@code schemaVersion}, {@code inputs}, and per step the structured evidence: {@code says},
- * {@code source} (cluster, node or none), {@code command} and {@code quotes}.
+ * {@code source} (cluster, node or none), {@code command} and {@code quotes}; from schema version 3
+ * {@code conclusion}: diagnosed, healthy, could-not-tell or error.
  */
 public final class JsonReport {
 
     /** Raised when fields are added; a check may rely on what a version has. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -34,6 +36,7 @@ public final class JsonReport {
         o.put("schemaVersion", SCHEMA_VERSION);
         o.put("playbook", r.playbook());
         o.put("outcome", r.outcome().wireName());
+        o.put("conclusion", r.conclusion().wireName());
         ArrayNode ds = o.putArray("diagnoses");
         for (Diagnosis d : r.diagnoses()) {
             ObjectNode j = ds.addObject();
@@ -85,6 +88,7 @@ public final class JsonReport {
         o.put("schemaVersion", SCHEMA_VERSION);
         o.put("playbook", playbook);
         o.put("outcome", "error");
+        o.put("conclusion", Conclusion.ERROR.wireName());
         o.putArray("diagnoses");
         o.putArray("steps");
         o.putNull("transcript");

@@ -1,6 +1,8 @@
 package dev.ktriage.ui.batch;
 
+import dev.ktriage.engine.Conclusion;
 import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.Outcome;
 import dev.ktriage.engine.SessionInfo;
 import dev.ktriage.engine.SessionResult;
 import dev.ktriage.engine.StepRecord;
@@ -15,6 +17,15 @@ public final class TextReport {
     private TextReport() {
     }
 
+    /**
+     * How the session ended, in the header: diagnosed, interrupted, error, and for an inconclusive
+     * outcome whether the session established health ("healthy") or not ("inconclusive: could not tell").
+     */
+    static String headline(SessionResult r) {
+        if (r.outcome() != Outcome.INCONCLUSIVE) return r.outcome().wireName();
+        return r.conclusion() == Conclusion.HEALTHY ? "healthy" : "inconclusive: could not tell";
+    }
+
     public static String render(SessionResult r, Path transcript) {
         return render(r, transcript, null);
     }
@@ -22,7 +33,7 @@ public final class TextReport {
     /** @param info the header's session facts (time, context, namespace, inputs, version); null: no header */
     public static String render(SessionResult r, Path transcript, SessionInfo info) {
         StringBuilder b = new StringBuilder();
-        b.append("# ktriage: ").append(r.playbook()).append(" — ").append(r.outcome().wireName()).append("\n\n");
+        b.append("# ktriage: ").append(r.playbook()).append(" — ").append(headline(r)).append("\n\n");
         if (info != null) {
             b.append("- started: ").append(info.started().truncatedTo(ChronoUnit.SECONDS)).append('\n');
             b.append("- context: ").append(info.context()).append('\n');
@@ -39,7 +50,9 @@ public final class TextReport {
             if (s.reason() != null) b.append("  - inconclusive: ").append(s.reason()).append('\n');
             for (String q : s.quotes()) b.append("    > ").append(q.strip()).append('\n');
         }
-        if (r.diagnoses().isEmpty()) {
+        if (r.conclusion() == Conclusion.HEALTHY) {
+            b.append("\nHealthy").append(r.reason() == null ? "." : ": " + r.reason()).append('\n');
+        } else if (r.diagnoses().isEmpty()) {
             b.append("\nNo diagnosis").append(r.reason() == null ? "." : ": " + r.reason()).append('\n');
         }
         for (Diagnosis d : r.diagnoses()) {

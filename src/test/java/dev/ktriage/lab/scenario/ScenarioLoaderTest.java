@@ -260,7 +260,7 @@ class ScenarioLoaderTest {
                 playbook: failing-probes
                 diagnoses: none
                 """);
-        assertError(dir, "expect.yaml:2:1: unknown key 'diagnoses' (expected one of: playbook, set, answers, diagnosis, mustNotReach, confidence, mustNotSay, mustSay)");
+        assertError(dir, "expect.yaml:2:1: unknown key 'diagnoses' (expected one of: playbook, set, answers, diagnosis, mustNotReach, confidence, mustNotSay, mustSay, conclusion)");
         write(dir.resolve("expect.yaml"), """
                 playbook: failing-probes
                 diagnosis: probe-wrong-port
@@ -273,6 +273,24 @@ class ScenarioLoaderTest {
                 confidence: high
                 """);
         assertError(dir, "expect.yaml:3:1: 'confidence' needs a diagnosis to expect");
+        write(dir.resolve("expect.yaml"), """
+                playbook: failing-probes
+                diagnosis: none
+                conclusion: fine
+                """);
+        assertError(dir, "expect.yaml:3:1: conclusion is diagnosed, healthy or could-not-tell");
+        write(dir.resolve("expect.yaml"), """
+                playbook: failing-probes
+                diagnosis: probe-wrong-port
+                conclusion: healthy
+                """);
+        assertError(dir, "expect.yaml:3:1: conclusion 'healthy' does not go with diagnosis 'probe-wrong-port' (healthy and could-not-tell reach none)");
+        write(dir.resolve("expect.yaml"), """
+                playbook: failing-probes
+                diagnosis: none
+                conclusion: diagnosed
+                """);
+        assertError(dir, "expect.yaml:3:1: conclusion 'diagnosed' does not go with diagnosis 'none' (a diagnosed run reaches a diagnosis)");
         Files.delete(dir.resolve("expect.yaml"));
 
         write(dir.resolve("raw.yaml"), """
