@@ -1,5 +1,6 @@
 package dev.ktriage.ui.repl;
 
+import dev.ktriage.engine.Conclusion;
 import dev.ktriage.engine.Diagnosis;
 import dev.ktriage.engine.Outcome;
 import dev.ktriage.engine.SessionListener;
@@ -148,7 +149,8 @@ final class SteppedSession extends AskingOperator implements SessionListener {
         if (finished.result().outcome() == Outcome.INTERRUPTED) {
             return "session ended: interrupted (" + finished.result().reason() + "; transcript: " + finished.transcript() + ")";
         }
-        if (finished.result().diagnoses().isEmpty()) return "session ended: no diagnosis" + reasonSuffix();
+        if (finished.result().conclusion() == Conclusion.HEALTHY) return "session ended: healthy" + reasonSuffix();
+        if (finished.result().diagnoses().isEmpty()) return "session ended: no diagnosis, could not tell" + reasonSuffix();
         return "session ended: diagnosed " + String.join(", ", finished.result().diagnoses().stream().map(Diagnosis::id).toList())
                 + " (report: print it; save: write it; transcript: " + finished.transcript() + ")";
     }

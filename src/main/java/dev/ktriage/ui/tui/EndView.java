@@ -1,5 +1,6 @@
 package dev.ktriage.ui.tui;
 
+import dev.ktriage.engine.Conclusion;
 import dev.ktriage.engine.Diagnosis;
 import dev.ktriage.ui.tui.Canvas.Style;
 import dev.ktriage.ui.tui.ScreenPainter.Body;
@@ -42,8 +43,11 @@ final class EndView {
             String reason = s.finished.result().reason();
             if (reason != null) Canvas.wrap(reason, width).forEach(t -> out.add(new Line(t, Style.NORMAL)));
             if (!s.diagnoses.isEmpty()) out.add(new Line("Found before the stop:", Style.BOLD));
+        } else if (s.diagnoses.isEmpty() && s.finished != null && s.finished.result().conclusion() == Conclusion.HEALTHY) {
+            out.add(new Line("Healthy: established by what this session read.", Style.GOOD));
+            Canvas.wrap(s.finished.result().reason(), width).forEach(t -> out.add(new Line(t, Style.NORMAL)));
         } else if (s.diagnoses.isEmpty()) {
-            out.add(new Line("No diagnosis.", Style.WARN));
+            out.add(new Line("No diagnosis: could not tell.", Style.WARN));
             String reason = s.finished == null ? null : s.finished.result().reason();
             if (reason != null) Canvas.wrap(reason, width).forEach(t -> out.add(new Line(t, Style.NORMAL)));
         }

@@ -1,6 +1,8 @@
 package dev.ktriage.ui.tui;
 
+import dev.ktriage.engine.Conclusion;
 import dev.ktriage.engine.Outcome;
+import dev.ktriage.engine.SessionResult;
 import dev.ktriage.ui.tui.Canvas.Style;
 
 /**
@@ -49,12 +51,15 @@ final class ScreenPainter {
         return switch (s.mode) {
             case START -> "- what is wrong?";
             case INPUTS, SESSION -> "- " + s.playbook.id() + ": " + s.playbook.title();
-            case END -> "- " + s.playbook.id() + ": " + (interrupted(s) ? "interrupted" : s.diagnoses.isEmpty() ? "no diagnosis" : "diagnosed");
+            case END -> "- " + s.playbook.id() + ": " + (s.finished == null ? "ended" : ended(s.finished.result()));
         };
     }
 
-    static boolean interrupted(TuiState s) {
-        return s.finished != null && s.finished.result().outcome() == Outcome.INTERRUPTED;
+    /** How a session ended, in a few words: diagnosed, healthy, inconclusive: could not tell, interrupted, error. */
+    static String ended(SessionResult r) {
+        if (r.conclusion() == Conclusion.HEALTHY) return "healthy";
+        if (r.outcome() == Outcome.INCONCLUSIVE) return "inconclusive: could not tell";
+        return r.outcome().wireName();
     }
 
     /** The keys that work here; each line fits in 80 columns. */
@@ -95,7 +100,7 @@ final class ScreenPainter {
                     : "deciding: ") + (step == null ? "starting" : step.title);
             running = SPINNER.charAt(s.spinner % SPINNER.length()) + " " + doing;
         } else if (s.triageRunning) running = SPINNER.charAt(s.spinner % SPINNER.length()) + " triage: scanning";
-        else if (s.finished != null) running = "session ended: " + s.finished.result().outcome().wireName();
+        else if (s.finished != null) running = "session ended: " + ended(s.finished.result());
         else running = "idle";
         return " " + s.where + " | " + running;
     }

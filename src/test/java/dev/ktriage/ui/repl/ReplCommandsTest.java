@@ -122,6 +122,21 @@ class ReplCommandsTest {
         r.exit();
     }
 
+    /** A healthy end and a could-not-tell end read differently at the prompt. */
+    @Test
+    void aHealthyPodEndsHealthyNotJustWithoutADiagnosis(@TempDir Path dir) throws Exception {
+        Path scenario = Path.of("playbooks/failing-probes/scenarios/healthy-web-ready");
+        try (SeedLab healthy = new SeedLab(dir, scenario)) {
+            ReplCommands r = new ReplCommands(healthy.workspace(null, dir), printed::add);
+            r.execute("start failing-probes pod=shop/web-7c9d8b6f5-qx2lp");
+            r.execute("continue");
+            await(() -> printed.stream().anyMatch(p -> p.startsWith("session ended:")), "the end");
+            String end = printed.stream().filter(p -> p.startsWith("session ended:")).findFirst().orElseThrow();
+            assertTrue(end.startsWith("session ended: healthy ("), end);
+            r.exit();
+        }
+    }
+
     @Test
     void getAndSshReadThroughTheGatewaysAndRefuseWhatCouldChangeANode() {
         ReplCommands r = repl();

@@ -110,7 +110,7 @@ class TuiChoicesAndPreflightTest {
                 VirtualScreens.await(vt, 30, "cannot list pods in shop: forbidden");
                 vt.addInput(new KeyStroke(KeyType.Enter));
                 // the only step it can run is forbidden: the session ends at once, the notice stays
-                screen = VirtualScreens.await(vt, 30, "session ended: inconclusive", "step(s) will be inconclusive (*): not allowed to get pods in shop");
+                screen = VirtualScreens.await(vt, 30, "session ended: inconclusive: could not tell", "step(s) will be inconclusive (*): not allowed to get pods in shop");
                 vt.addInput(new KeyStroke('s', false, false));
                 screen = VirtualScreens.await(vt, 30, "[?]*Read the pod's probe", "* preflight: not allowed to get pods in shop (no",
                         "$ kubectl auth can-i get pods -n shop");

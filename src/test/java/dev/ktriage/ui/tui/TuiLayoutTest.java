@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.ktriage.engine.Conclusion;
 import dev.ktriage.engine.Diagnosis;
 import dev.ktriage.engine.Outcome;
 import dev.ktriage.engine.SessionResult;
@@ -124,6 +125,22 @@ class TuiLayoutTest {
         s.shown = 1;
         String steps = VirtualScreens.paint(s, cols, rows);
         assertTrue(joined(steps).contains("=> not finished: the session was stopped"), steps);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"80,24", "200,50"})
+    void healthyAndCouldNotTellReadDifferently(int cols, int rows) throws Exception {
+        TuiState s = session(1);
+        s.ended(new FinishedSession(new SessionResult("martian-source", Outcome.INCONCLUSIVE, List.of(), List.of(),
+                "log_martians is on and the kernel logged no martian packet", Conclusion.HEALTHY), Path.of("/tmp/t.jsonl")));
+        String healthy = VirtualScreens.paint(s, cols, rows);
+        assertTrue(healthy.contains("Healthy: established by what this session read.") && healthy.contains("martian-source: healthy")
+                && healthy.contains("session ended: healthy") && healthy.contains("the kernel logged no martian packet"), healthy);
+        s.ended(new FinishedSession(new SessionResult("martian-source", Outcome.INCONCLUSIVE, List.of(), List.of(),
+                "step 'log' inconclusive: journalctl: permission denied"), Path.of("/tmp/t.jsonl")));
+        String unsure = VirtualScreens.paint(s, cols, rows);
+        assertTrue(unsure.contains("No diagnosis: could not tell.") && unsure.contains("session ended: inconclusive: could not tell")
+                && !unsure.contains("Healthy"), unsure);
     }
 
     @ParameterizedTest

@@ -148,7 +148,7 @@ class TuiScreensTest {
         VirtualScreens.await(vt, 30, "answer: _");
         for (char c : "node0".toCharArray()) vt.addInput(new KeyStroke(c, false, false));
         vt.addInput(new KeyStroke(KeyType.Enter));
-        VirtualScreens.await(vt, 30, "No diagnosis.", "answered no on node0");
+        VirtualScreens.await(vt, 30, "No diagnosis: could not tell.", "answered no on node0", "session ended: inconclusive: could not tell");
         vt.addInput(new KeyStroke('q', false, false));
         gui.join(10_000);
     }
