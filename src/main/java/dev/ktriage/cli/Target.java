@@ -65,7 +65,7 @@ final class Target implements AutoCloseable {
         o.err().flush();
         ConfiguredNodeResolver resolver = new ConfiguredNodeResolver(new ConfiguredNodeResolver.Sources(fromStatus::statusAddress,
                 sshConfig, NodeOverrides.load(NodeOverrides.DEFAULT_FILE),
-                o.sshUser, user, home, new NodeAddress.HostKeyPolicy(settings.knownHosts(), settings.acceptNewHostKeys())));
+                o.sshUser, user, home, new NodeAddress.HostKeyPolicy(settings.knownHosts(), settings.acceptNewHostKeys()), o.sshProxyCommand));
         return new SshNodeGateway(settings, resolver);
     }
 

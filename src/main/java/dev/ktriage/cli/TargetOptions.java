@@ -30,6 +30,9 @@ final class TargetOptions {
     @Option(names = "--ssh-config", paramLabel = "FILE", description = "OpenSSH client config to read instead of ~/.ssh/config and /etc/ssh/ssh_config, as ssh -F (Host, Match, Include; Match exec is never run).")
     Path sshConfig;
 
+    @Option(names = "--ssh-proxy-command", paramLabel = "COMMAND", description = "Reach every node through COMMAND's stdin and stdout, as ssh's ProxyCommand (%%h host, %%p port, %%r user, %%n node name, %%%% a %%): e.g. 'aws ssm start-session --target %%h --document-name AWS-StartSSHSession --parameters portNumber=%%p'. Without it, ~/.ssh/config's ProxyCommand applies.")
+    String sshProxyCommand;
+
     @Option(names = "--ssh-accept-new", description = "Trust on first use: add unknown node host keys to known_hosts. A changed key is refused regardless.")
     boolean sshAcceptNew;
 

@@ -15,7 +15,9 @@ import java.util.function.Function;
  * <li>host: override, else the config's HostName, else the Node's InternalIP/ExternalIP/Hostname;</li>
  * <li>user: override, else {@code --ssh-user}, else the config's User, else the default user;</li>
  * <li>port, keys, known_hosts, StrictHostKeyChecking, IdentityAgent, IdentitiesOnly and ProxyJump
- *     from the config; jump hosts are themselves looked up in it, as {@code ssh -J} does.</li>
+ *     from the config; jump hosts are themselves looked up in it, as {@code ssh -J} does;</li>
+ * <li>ProxyCommand: {@code --ssh-proxy-command}, else the config's (whichever of ProxyJump and
+ *     ProxyCommand it names first wins, as in ssh); its tokens %h %p %r %n %% expanded.</li>
  * </ul>
  */
 public final class ConfiguredNodeResolver implements NodeResolver {
@@ -25,9 +27,16 @@ public final class ConfiguredNodeResolver implements NodeResolver {
      * @param flagUser      {@code --ssh-user}, or null
      * @param defaultUser   when nothing else names a user
      * @param defaults      known_hosts and accept-new for hosts the config says nothing about
+     * @param flagProxyCommand {@code --ssh-proxy-command}: every node through it; null to follow the config
      */
     public record Sources(Function<String, Optional<String>> statusAddress, SshConfig sshConfig, NodeOverrides overrides,
-                          String flagUser, String defaultUser, Path home, NodeAddress.HostKeyPolicy defaults) {
+                          String flagUser, String defaultUser, Path home, NodeAddress.HostKeyPolicy defaults,
+                          String flagProxyCommand) {
+
+        public Sources(Function<String, Optional<String>> statusAddress, SshConfig sshConfig, NodeOverrides overrides,
+                       String flagUser, String defaultUser, Path home, NodeAddress.HostKeyPolicy defaults) {
+            this(statusAddress, sshConfig, overrides, flagUser, defaultUser, home, defaults, null);
+        }
     }
 
     private final Sources s;
@@ -51,7 +60,10 @@ public final class ConfiguredNodeResolver implements NodeResolver {
         if (host == null) host = options.hostName() != null ? expand(options.hostName(), address == null ? node : address, port, user) : address;
         NodeAddress target = new NodeAddress(host, port, user, identities(options, host, port, user),
                 hostKeys(options, host, port, user), null, agent(options, host, port, user));
-        String jump = override.map(NodeOverrides.Entry::jump).orElse(options.proxyJump());
+        String jump = override.map(NodeOverrides.Entry::jump).orElse(null);
+        String command = jump != null ? null : s.flagProxyCommand() != null ? s.flagProxyCommand() : options.proxyCommand();
+        if (command != null && !command.equalsIgnoreCase("none")) return Optional.of(target.withProxyCommand(proxyTokens(command, host, port, user, node)));
+        if (jump == null) jump = options.proxyJump();
         return Optional.of(jump == null || jump.equalsIgnoreCase("none") ? target : target.withJump(jumpChain(jump, 0)));
     }
 
@@ -71,7 +83,7 @@ public final class ConfiguredNodeResolver implements NodeResolver {
             if (i == 0) {
                 // the first hop may itself sit behind its own ProxyJump
                 String own = s.sshConfig().lookup(SshConfig.Query.of(specUser(hops[i].strip()), name(hops[i].strip()))).proxyJump();
-                if (own != null && !own.equalsIgnoreCase("none")) hop = hop.withJump(jumpChain(own, depth + 1));
+                if (own != null && !own.equalsIgnoreCase("none") && hop.proxyCommand() == null) hop = hop.withJump(jumpChain(own, depth + 1));
             } else {
                 hop = hop.withJump(previous);
             }
@@ -100,7 +112,32 @@ public final class ConfiguredNodeResolver implements NodeResolver {
         String u = first(user, o.user(), s.flagUser(), s.defaultUser());
         int p = first(port, o.port(), 22);
         String host = o.hostName() != null ? expand(o.hostName(), rest, p, u) : rest;
-        return new NodeAddress(host, p, u, identities(o, host, p, u), hostKeys(o, host, p, u), null, agent(o, host, p, u));
+        NodeAddress hop = new NodeAddress(host, p, u, identities(o, host, p, u), hostKeys(o, host, p, u), null, agent(o, host, p, u));
+        // a bastion reached through its own ProxyCommand (an SSM or IAP tunnel to the bastion)
+        String command = o.proxyCommand();
+        return command == null || command.equalsIgnoreCase("none") ? hop : hop.withProxyCommand(proxyTokens(command, host, p, u, rest));
+    }
+
+    /** A ProxyCommand's tokens as ssh expands them: %h the host, %p the port, %r the user, %n the name as given, %%. */
+    static String proxyTokens(String command, String host, int port, String user, String name) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (c != '%' || i + 1 == command.length()) {
+                out.append(c);
+                continue;
+            }
+            char t = command.charAt(++i);
+            switch (t) {
+                case 'h' -> out.append(host);
+                case 'p' -> out.append(port);
+                case 'r' -> out.append(user);
+                case 'n' -> out.append(name);
+                case '%' -> out.append('%');
+                default -> throw new IllegalArgumentException("ProxyCommand `" + command + "`: unknown token %" + t + " (ssh knows %h %p %r %n %%)");
+            }
+        }
+        return out.toString();
     }
 
     private static String specUser(String spec) {

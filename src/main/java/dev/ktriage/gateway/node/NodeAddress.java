@@ -11,9 +11,11 @@ import java.util.Objects;
  *
  * @param jump  the host to tunnel through (OpenSSH ProxyJump), itself reached the same way; null for none
  * @param agent which ssh-agent keys to offer (IdentityAgent, IdentitiesOnly); null for the gateway's agent, all its keys
+ * @param proxyCommand the command whose stdin/stdout is the connection (OpenSSH ProxyCommand, its tokens
+ *                     expanded), or null; never together with a jump host
  */
 public record NodeAddress(String host, int port, String user, List<Path> identityFiles, HostKeyPolicy hostKeys,
-                          NodeAddress jump, AgentUse agent) {
+                          NodeAddress jump, AgentUse agent, String proxyCommand) {
 
     /** Jump chains deeper than this are a configuration loop, not a network. */
     static final int MAX_JUMPS = 8;
@@ -27,6 +29,12 @@ public record NodeAddress(String host, int port, String user, List<Path> identit
         for (NodeAddress j = jump; j != null; j = j.jump()) {
             if (++depth > MAX_JUMPS) throw new IllegalArgumentException("more than " + MAX_JUMPS + " jump hosts (a ProxyJump loop?)");
         }
+        if (jump != null && proxyCommand != null) throw new IllegalArgumentException("a jump host and a ProxyCommand exclude each other");
+    }
+
+    public NodeAddress(String host, int port, String user, List<Path> identityFiles, HostKeyPolicy hostKeys,
+                       NodeAddress jump, AgentUse agent) {
+        this(host, port, user, identityFiles, hostKeys, jump, agent, null);
     }
 
     public NodeAddress(String host, int port, String user, List<Path> identityFiles, HostKeyPolicy hostKeys, NodeAddress jump) {
@@ -38,18 +46,24 @@ public record NodeAddress(String host, int port, String user, List<Path> identit
     }
 
     public NodeAddress withJump(NodeAddress through) {
-        return new NodeAddress(host, port, user, identityFiles, hostKeys, through, agent);
+        return new NodeAddress(host, port, user, identityFiles, hostKeys, through, agent, null);
+    }
+
+    /** Reached through {@code command} (tokens expanded) instead of a TCP connection of our own. */
+    public NodeAddress withProxyCommand(String command) {
+        return new NodeAddress(host, port, user, identityFiles, hostKeys, null, agent, command);
     }
 
     /** Identifies a connection: two nodes behind the same bastion share one connection to it. */
     String key() {
         return user + "@" + host + ":" + port + identityFiles + Objects.toString(hostKeys, "") + Objects.toString(agent, "")
-                + (jump == null ? "" : " via " + jump.key());
+                + (jump == null ? "" : " via " + jump.key()) + (proxyCommand == null ? "" : " by " + proxyCommand);
     }
 
     @Override
     public String toString() {
-        return user + "@" + host + ":" + port + (jump == null ? "" : " via " + jump);
+        return user + "@" + host + ":" + port + (jump == null ? "" : " via " + jump)
+                + (proxyCommand == null ? "" : " by ProxyCommand `" + proxyCommand + "`");
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
  * concurrent sessions over it, so a playbook's many commands cost one handshake per node.
  * A dropped connection is reopened on the next command. Failed connects are not cached, so a
  * node that comes back is reached again. Nodes behind a jump host (ProxyJump) are reached through
- * a direct-tcpip channel on one shared connection to it, the way {@code ssh -J} does.
+ * a direct-tcpip channel on one shared connection to it, the way {@code ssh -J} does; nodes with
+ * a ProxyCommand through that command's stdin and stdout ({@link ProxyCommandSocket}).
  */
 final class NodeConnections implements AutoCloseable {
 
@@ -112,7 +113,9 @@ final class NodeConnections implements AutoCloseable {
         client.addHostKeyVerifier(hostKeys);
         String where = who + " (" + address.host() + ":" + address.port() + ")";
         try {
-            if (address.jump() == null) {
+            if (address.proxyCommand() != null) {
+                ProxyCommandSocket.connect(client, address.proxyCommand(), address.host(), address.port(), where, timeoutMs);
+            } else if (address.jump() == null) {
                 client.connect(address.host(), address.port());
             } else {
                 TunnelHandshake.connect(client, tunnel(where, address), where, address.jump().host(), timeoutMs);

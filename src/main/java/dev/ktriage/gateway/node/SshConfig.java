@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The part of an OpenSSH client config (~/.ssh/config) that says how to reach a host: Host and
- * Match blocks, Include, and HostName, User, Port, IdentityFile, ProxyJump, UserKnownHostsFile,
+ * Match blocks, Include, and HostName, User, Port, IdentityFile, ProxyJump, ProxyCommand, UserKnownHostsFile,
  * StrictHostKeyChecking, IdentityAgent, IdentitiesOnly. As in ssh_config(5), the first value found
  * for a keyword wins, reading blocks top to bottom (included files where their Include line
  * stands); IdentityFile adds up.
@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class SshConfig {
 
-    static final Set<String> KEYWORDS = Set.of("hostname", "user", "port", "identityfile", "proxyjump",
+    static final Set<String> KEYWORDS = Set.of("hostname", "user", "port", "identityfile", "proxyjump", "proxycommand",
             "userknownhostsfile", "stricthostkeychecking", "canonicalizehostname",
             "identityagent", "identitiesonly");
 
@@ -108,6 +108,19 @@ public final class SshConfig {
     }
 
     /** Keyword and arguments: whitespace or one '=' separates them; double quotes group words; a word starting with # starts a comment. */
+    /**
+     * What follows the keyword, as written: ssh takes a ProxyCommand's value raw to the end of the
+     * line (quotes and all, for the shell to read), skipping only the blanks and the one '=' after
+     * the keyword (readconf.c: {@code strspn(s, WHITESPACE "=")}).
+     */
+    static String rawValue(String line) {
+        String s = line.strip();
+        int i = 0;
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '=') i++;
+        while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '=')) i++;
+        return s.substring(i);
+    }
+
     static List<String> words(String line) {
         String s = line.strip();
         if (s.isEmpty() || s.startsWith("#")) return List.of();
@@ -184,9 +197,11 @@ public final class SshConfig {
             }
         }
         String knownHosts = first.get("userknownhostsfile");
-        return new HostOptions(first.get("hostname"), first.get("user"), port, List.copyOf(found.identities), first.get("proxyjump"),
+        boolean commandFirst = "proxycommand".equals(first.get(" proxy"));
+        return new HostOptions(first.get("hostname"), first.get("user"), port, List.copyOf(found.identities),
+                commandFirst ? null : first.get("proxyjump"),
                 knownHosts == null ? null : knownHosts.split("\\s+")[0], first.get("stricthostkeychecking"),
-                first.get("identityagent"), first.get("identitiesonly"));
+                first.get("identityagent"), first.get("identitiesonly"), commandFirst ? first.get("proxycommand") : null);
     }
 
     /** Values found so far: the first of each keyword; identity files add up (each once, as ssh keeps them). */
@@ -205,6 +220,8 @@ public final class SshConfig {
                 if (e instanceof SshConfigParser.Option o) {
                     if (o.keyword().equals("identityfile")) found.identities.add(o.value());
                     else found.first.putIfAbsent(o.keyword(), o.value());
+                    // ProxyJump and ProxyCommand compete: whichever comes first wins (ssh_config(5))
+                    if (o.keyword().equals("proxyjump") || o.keyword().equals("proxycommand")) found.first.putIfAbsent(" proxy", o.keyword());
                 } else if (e instanceof SshConfigParser.Include inc) {
                     for (List<SshConfigParser.Section> included : inc.files()) walk(included, q, hosts, finalPass, found);
                 }
@@ -227,15 +244,21 @@ public final class SshConfig {
      */
     public record HostOptions(String hostName, String user, Integer port, List<String> identityFiles,
                               String proxyJump, String userKnownHostsFile, String strictHostKeyChecking,
-                              String identityAgent, String identitiesOnly) {
+                              String identityAgent, String identitiesOnly, String proxyCommand) {
 
         public HostOptions {
             identityFiles = List.copyOf(identityFiles);
         }
 
         public HostOptions(String hostName, String user, Integer port, List<String> identityFiles,
+                           String proxyJump, String userKnownHostsFile, String strictHostKeyChecking,
+                           String identityAgent, String identitiesOnly) {
+            this(hostName, user, port, identityFiles, proxyJump, userKnownHostsFile, strictHostKeyChecking, identityAgent, identitiesOnly, null);
+        }
+
+        public HostOptions(String hostName, String user, Integer port, List<String> identityFiles,
                            String proxyJump, String userKnownHostsFile, String strictHostKeyChecking) {
-            this(hostName, user, port, identityFiles, proxyJump, userKnownHostsFile, strictHostKeyChecking, null, null);
+            this(hostName, user, port, identityFiles, proxyJump, userKnownHostsFile, strictHostKeyChecking, null, null, null);
         }
 
         /** IdentitiesOnly yes: of the agent's keys, offer only those that are one of the IdentityFiles. */

@@ -103,7 +103,10 @@ final class SshConfigParser {
                     current.body().add(new Include(include(name, n, args, depth)));
                 }
                 default -> {
-                    if (keywords.contains(keyword) && !args.isEmpty()) current.body().add(new Option(keyword, String.join(" ", args)));
+                    if (keywords.contains(keyword) && !args.isEmpty()) {
+                        String value = keyword.equals("proxycommand") ? SshConfig.rawValue(lines[n - 1]) : String.join(" ", args);
+                        current.body().add(new Option(keyword, value));
+                    }
                 }
             }
         }
