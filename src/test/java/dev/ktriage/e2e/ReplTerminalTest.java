@@ -77,14 +77,14 @@ class ReplTerminalTest {
             t.await(120, "ktriage [lab/default]>");
             t.type("start failing-probes pod=kube-system/coredns-749558f7dd-w6jdj");
             t.send("Enter");
-            t.await(60, "(next: run", "ktriage [lab/default] failing-probes#1> ");
+            t.await(120, "(next: run", "ktriage [lab/default] failing-probes#1> ");
             t.type("next");
             t.send("Enter");
             // step 2 starts on the engine's thread: the prompt drawn under its lines already counts it
-            t.await(60, "[2] Read the kubelet's probe events", "ktriage [lab/default] failing-probes#2> ");
+            t.await(120, "[2] Read the kubelet's probe events", "ktriage [lab/default] failing-probes#2> ");
             t.type("abort");
             t.send("Enter");
-            String screen = t.await(60, "session ended: interrupted (the operator stopped the session before step",
+            String screen = t.await(120, "session ended: interrupted (the operator stopped the session before step",
                     "ktriage [lab/default] failing-probes done> ");
             assertTrue(screen.contains("stopping the session: it takes no further step and ends interrupted"), screen);
             t.send("C-d");

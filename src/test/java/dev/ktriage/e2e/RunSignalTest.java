@@ -50,6 +50,6 @@ class RunSignalTest {
         assertTrue(seconds < 15, "exited " + seconds + " s after Ctrl-C, not when the node answered");
         List<String> lines = Files.readAllLines(transcript);
         String end = lines.get(lines.size() - 1);
-        assertTrue(end.contains("\"type\":\"end\"") && end.contains("\"outcome\":\"interrupted\"") && end.contains(LabFixtures.SLOW_STEP), end);
+        assertTrue(end.contains("\"type\":\"end\"") && end.contains("\"outcome\":\"interrupted\"") && end.contains("the operator stopped the session"), end);
     }
 }

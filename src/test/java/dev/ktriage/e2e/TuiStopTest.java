@@ -99,8 +99,8 @@ class TuiStopTest {
             assertTrue(m.find(), all);
             Path transcript = Path.of(m.group(1));
             String endRecord = last(transcript);
-            assertTrue(endRecord.contains("\"outcome\":\"interrupted\"") && endRecord.contains(LabFixtures.SLOW_STEP), endRecord);
-            assertTrue(Files.readString(transcript).contains("\"id\":\"" + LabFixtures.SLOW_STEP + "\""), "the cut-short step is recorded");
+            assertTrue(endRecord.contains("\"outcome\":\"interrupted\"") && endRecord.contains("the operator stopped the session"), endRecord);
+            assertTrue(Files.readString(transcript).contains("\"id\":\"" + LabFixtures.SLOW_STEP + "\""), "the slow step is recorded");
         }
     }
 }

@@ -20,8 +20,10 @@ public final class LabFixtures {
     }
 
     /**
-     * A copy of the seed scenario in {@code to} whose node answers the route lookup of step
-     * {@link #SLOW_STEP} only after a minute: far later than any stop a test makes.
+     * A copy of the seed scenario in {@code to} whose node answers its commands (the route lookup of
+     * step {@link #SLOW_STEP} first) only after a minute: far later than any stop a test makes, and
+     * past the steps' own timeouts, so a stop that comes late on a loaded machine still lands in a
+     * gather.
      */
     public static Path slowSeed(Path to) throws IOException {
         Path from = Path.of(System.getProperty("ktriage.root", "."), "playbooks", "failing-probes", "scenarios", "seed-coredns-cilium-rp-filter");
@@ -33,9 +35,11 @@ public final class LabFixtures {
             }
         }
         Path node = to.resolve("nodes/node0.yaml");
-        String slow = Files.readString(node).replace("  - run: \"ip route get 10.0.0.113\"\n",
-                "  - run: \"ip route get 10.0.0.113\"\n    delayMs: 60000\n");
-        if (!slow.contains("delayMs: 60000")) throw new IllegalStateException("the seed's node0 no longer answers `ip route get 10.0.0.113`");
+        String text = Files.readString(node);
+        if (!text.contains("  - run: \"ip route get 10.0.0.113\"\n")) {
+            throw new IllegalStateException("the seed's node0 no longer answers `ip route get 10.0.0.113`");
+        }
+        String slow = text.replaceAll("(?m)^(  - (run|match): .*)$", "$1\n    delayMs: 60000");
         Files.writeString(node, slow);
         return to;
     }
