@@ -181,7 +181,7 @@ public final class SessionEngine {
                 return unclean;
             }
             record(run, new StepRecord(stepId, step.title(), StepStatus.DONE, r.finding(), d.says(), null, d.quotes(),
-                    d.ruledOut(), command));
+                    d.ruledOut(), command, position(step, r)));
             if (!d.says().isBlank()) run.evidenceChain.add(d.says());
             for (String q : d.quotes()) run.evidenceChain.add("> " + q.strip());
             for (Diagnosis diagnosis : found) {
@@ -208,6 +208,12 @@ public final class SessionEngine {
             next = Optional.ofNullable(steps.get(r.gotoStep()));
         }
         return unclean;
+    }
+
+    /** Where the rule stands among the step's rules, from 1 (the same rule object, not an equal one). */
+    private static Integer position(Step step, Rule r) {
+        for (int i = 0; i < step.rules().size(); i++) if (step.rules().get(i) == r) return i + 1;
+        return null;
     }
 
     /** True when the operator asked to stop: no further step starts. */

@@ -26,8 +26,16 @@ import java.util.function.Function;
  */
 public final class ScenarioCheck {
 
-    /** @param passed false with {@code problem} saying what differed, in one line */
-    public record Verdict(Path scenario, boolean passed, String problem, List<String> diagnoses) {
+    /**
+     * @param passed false with {@code problem} saying what differed, in one line
+     * @param result the session the scenario ran (what {@code --coverage} counts), or null when it did not run
+     */
+    public record Verdict(Path scenario, boolean passed, String problem, List<String> diagnoses, String playbook, SessionResult result) {
+
+        /** A scenario that did not run. */
+        public Verdict(Path scenario, boolean passed, String problem, List<String> diagnoses) {
+            this(scenario, passed, problem, diagnoses, null, null);
+        }
     }
 
     private final PlaybookCatalog catalog;
@@ -100,7 +108,7 @@ public final class ScenarioCheck {
                     d.summary() + "\n" + d.remedy() + "\n" + String.join("\n", d.evidence()))).toList();
             List<String> problems = new ArrayList<>(problems(x, concluded, r.reason(), r.conclusion().wireName()));
             if (!lab.unansweredCommands().isEmpty()) problems.add("commands the scenario does not answer: " + lab.unansweredCommands());
-            return new Verdict(dir, problems.isEmpty(), String.join("; ", problems), ids);
+            return new Verdict(dir, problems.isEmpty(), String.join("; ", problems), ids, x.playbook(), r);
         }
     }
 }

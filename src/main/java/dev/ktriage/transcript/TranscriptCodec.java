@@ -88,6 +88,7 @@ public final class TranscriptCodec {
         o.put("title", s.title());
         o.put("status", s.status().wireName());
         if (s.finding() != null) o.put("finding", s.finding());
+        if (s.rule() != null) o.put("rule", s.rule());
         if (!s.says().isEmpty()) o.put("says", s.says());
         if (s.reason() != null) o.put("reason", s.reason());
         if (s.command() != null) o.put("command", s.command());
@@ -101,7 +102,7 @@ public final class TranscriptCodec {
                 StepStatus.valueOf(o.path("status").asText("inconclusive").toUpperCase()),
                 o.has("finding") ? o.get("finding").asText() : null, o.path("says").asText(""),
                 o.has("reason") ? o.get("reason").asText() : null, list(o.path("quotes")), list(o.path("ruledOut")),
-                o.has("command") ? o.get("command").asText() : null);
+                o.has("command") ? o.get("command").asText() : null, o.hasNonNull("rule") ? o.get("rule").asInt() : null);
     }
 
     public static ObjectNode diagnosis(Diagnosis d) {
