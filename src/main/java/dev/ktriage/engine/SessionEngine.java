@@ -11,6 +11,7 @@ import dev.ktriage.playbook.Rule;
 import dev.ktriage.playbook.Step;
 import dev.ktriage.playbook.lang.Text;
 import dev.ktriage.playbook.lang.Unavailable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -91,6 +92,9 @@ public final class SessionEngine {
         final List<StepRecord> steps = new ArrayList<>();
         final List<Diagnosis> diagnoses = new ArrayList<>();
         final List<String> evidenceChain = new ArrayList<>();
+        /** The chain with where each fact came from, and what was excluded on the way. */
+        final List<Fact> facts = new ArrayList<>();
+        final List<Exclusion> excluded = new ArrayList<>();
         String endReason;
         /**
          * What the rule that ended the session said, when it concludes healthy ({@code healthy: true})
@@ -184,9 +188,14 @@ public final class SessionEngine {
                     d.ruledOut(), command, position(step, r)));
             if (!d.says().isBlank()) run.evidenceChain.add(d.says());
             for (String q : d.quotes()) run.evidenceChain.add("> " + q.strip());
+            if (!d.says().isBlank() || !d.quotes().isEmpty()) {
+                run.facts.add(new Fact(stepId, step.title(), d.says(), d.quotes().stream().map(String::strip).toList(),
+                        Fact.source(command), command, Fact.node(command), Instant.now()));
+            }
+            for (Exclusion x : d.excluded()) run.excluded.add(x.inStep(stepId));
             for (Diagnosis diagnosis : found) {
                 Diagnosis withChain = new Diagnosis(diagnosis.id(), diagnosis.title(), diagnosis.confidence(), diagnosis.summary(),
-                        run.evidenceChain, diagnosis.remedy(), diagnosis.playbook());
+                        run.evidenceChain, diagnosis.remedy(), diagnosis.playbook(), run.facts, run.excluded);
                 run.diagnoses.add(withChain);
                 listener.diagnosed(withChain);
             }

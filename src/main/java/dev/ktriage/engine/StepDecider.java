@@ -71,14 +71,16 @@ public final class StepDecider {
             if (!lines.isEmpty()) quotes.put(let.name(), List.copyOf(lines));
         }
         List<String> ruledOut = new ArrayList<>();
-        for (Rule r : step.rules()) {
+        List<Exclusion> excluded = new ArrayList<>();
+        for (int i = 0; i < step.rules().size(); i++) {
+            Rule r = step.rules().get(i);
             boolean holds;
             String says;
             try {
                 holds = r.when() == null || r.when().holds(vars);
                 says = holds ? r.says().render(vars) : null;
             } catch (Unavailable u) {
-                return Decision.unavailable(extracted, u.getMessage(), ruledOut);
+                return Decision.unavailable(extracted, u.getMessage(), ruledOut, excluded);
             }
             if (holds) {
                 Set<String> used = new LinkedHashSet<>();
@@ -86,11 +88,23 @@ public final class StepDecider {
                 used.addAll(r.says().variables());
                 Set<String> lines = new LinkedHashSet<>();
                 for (String v : used) lines.addAll(quotes.getOrDefault(v, List.of()));
-                return new Decision(extracted, r, says, List.copyOf(lines), ruledOut, null);
+                return new Decision(extracted, r, says, List.copyOf(lines), ruledOut, null, excluded);
             }
             if (r.finding() != null) ruledOut.add(r.finding());
+            excluded.add(new Exclusion(step.id(), r.finding() != null ? r.finding() : "rule " + (i + 1), r.when().source(), because(r, vars)));
         }
-        return new Decision(extracted, null, "", List.of(), ruledOut, null);
+        return new Decision(extracted, null, "", List.of(), ruledOut, null, excluded);
+    }
+
+    /** The playbook's words for why an alternative does not apply, with this session's values; null when it has none or they cannot be had. */
+    private static String because(Rule r, Map<String, Object> vars) {
+        if (r.excludedSays() == null) return null;
+        try {
+            String said = r.excludedSays().render(vars).strip();
+            return said.isEmpty() ? null : said;
+        } catch (Unavailable u) {
+            return null; // "its condition did not hold" is still true
+        }
     }
 
     /**

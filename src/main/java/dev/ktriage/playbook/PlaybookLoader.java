@@ -204,7 +204,7 @@ public final class PlaybookLoader {
     }
 
     private Rule rule(YMap m, Map<String, DiagnosisSpec> diagnoses) {
-        m.onlyKeys(Set.of("when", "finding", "says", "diagnose", "goto", "handoff", "end", "confidence", "healthy"));
+        m.onlyKeys(Set.of("when", "finding", "says", "diagnose", "goto", "handoff", "end", "confidence", "healthy", "excludedSays"));
         Condition when = m.has("when") ? dialect.condition(m.get("when")) : null;
         List<String> diagnose = new ArrayList<>();
         if (m.has("diagnose")) {
@@ -242,7 +242,12 @@ public final class PlaybookLoader {
             }
             if (!m.has("says")) throw h.error("a healthy rule needs 'says': what the facts it rests on establish");
         }
-        return new Rule(when, finding, dialect.text(m.get("says")), diagnose, gotoStep, handoff, end, confidence, healthy, m.at());
+        Text excluded = null;
+        if (m.has("excludedSays")) {
+            if (when == null) throw m.get("excludedSays").error("'excludedSays' needs a 'when': a rule without one is never excluded");
+            excluded = dialect.text(m.get("excludedSays"));
+        }
+        return new Rule(when, finding, dialect.text(m.get("says")), diagnose, gotoStep, handoff, end, confidence, healthy, excluded, m.at());
     }
 
     private Rule.Handoff handoff(YMap m) {

@@ -20,6 +20,8 @@ import java.util.Map;
  *                 high, medium or low; null for the confidence each diagnosis declares
  * @param healthy  the rule ends the session and its condition establishes that the subject is fine
  *                 ({@code healthy: true}; never with a diagnosis, always with {@code when})
+ * @param excludedSays why this alternative does not apply, said when its condition did not hold and
+ *                 a later rule of the step fired ({@code excludedSays}); null for "its condition did not hold"
  */
 public record Rule(
         Condition when,
@@ -31,12 +33,18 @@ public record Rule(
         boolean end,
         Text confidence,
         boolean healthy,
+        Text excludedSays,
         Location at) {
+
+    public Rule(Condition when, String finding, Text says, List<String> diagnose, String gotoStep, Handoff handoff, boolean end,
+                Text confidence, boolean healthy, Location at) {
+        this(when, finding, says, diagnose, gotoStep, handoff, end, confidence, healthy, null, at);
+    }
 
     /** A rule that does not conclude healthy. */
     public Rule(Condition when, String finding, Text says, List<String> diagnose, String gotoStep, Handoff handoff, boolean end,
                 Text confidence, Location at) {
-        this(when, finding, says, diagnose, gotoStep, handoff, end, confidence, false, at);
+        this(when, finding, says, diagnose, gotoStep, handoff, end, confidence, false, null, at);
     }
 
     public record Handoff(String playbook, Map<String, Text> set, Location at) {

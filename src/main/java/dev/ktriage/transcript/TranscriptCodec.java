@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.Exclusion;
+import dev.ktriage.engine.Fact;
 import dev.ktriage.engine.StepRecord;
 import dev.ktriage.engine.StepStatus;
 import dev.ktriage.gateway.ClusterAnswer;
@@ -114,7 +116,37 @@ public final class TranscriptCodec {
         strings(o.putArray("evidence"), d.evidence());
         o.put("remedy", d.remedy());
         o.put("playbook", d.playbook());
+        provenance(o, d);
         return o;
+    }
+
+    /**
+     * A diagnosis's facts with where each came from, and the alternatives excluded on the way, as
+     * the transcript and {@code run --output json} write them (docs/scenarios.md).
+     */
+    public static void provenance(ObjectNode o, Diagnosis d) {
+        ArrayNode facts = o.putArray("facts");
+        for (Fact f : d.facts()) {
+            ObjectNode j = facts.addObject();
+            j.put("step", f.step());
+            j.put("title", f.title());
+            j.put("says", f.says());
+            strings(j.putArray("quotes"), f.quotes());
+            j.put("source", f.source());
+            if (f.command() != null) j.put("command", f.command());
+            if (f.node() != null) j.put("node", f.node());
+            j.put("at", f.at().toString());
+        }
+        ArrayNode out = o.putArray("ruledOut");
+        for (Exclusion x : d.ruledOut()) {
+            ObjectNode j = out.addObject();
+            j.put("step", x.step());
+            j.put("finding", x.finding());
+            j.put("condition", x.condition());
+            if (x.because() != null) j.put("because", x.because());
+            else j.putNull("because");
+            j.put("says", x.says());
+        }
     }
 
     private static void strings(ArrayNode a, List<String> values) {

@@ -41,7 +41,7 @@ class HealthyConclusionTest {
         Cli plain = run(HEALTHY, POD);
         assertEquals(2, plain.exit(), plain.toString());
         JsonNode j = plain.json();
-        assertEquals(3, j.get("schemaVersion").asInt());
+        assertEquals(4, j.get("schemaVersion").asInt());
         assertEquals("inconclusive", j.get("outcome").asText(), "the contract's outcome is unchanged");
         assertEquals("healthy", j.get("conclusion").asText());
         assertTrue(j.get("reason").asText().contains("it is Ready with every container ready: its probes pass"), j.toString());

@@ -58,7 +58,7 @@ class MachineReadableTest {
                 "--output", "json", "--transcript", tmp.resolve("r.jsonl").toString());
         assertEquals(0, r.exit(), r.toString());
         JsonNode j = r.json();
-        assertEquals(3, j.get("schemaVersion").asInt());
+        assertEquals(4, j.get("schemaVersion").asInt());
         assertEquals("kube-system/coredns-749558f7dd-w6jdj", j.get("inputs").get("pod").asText());
         JsonNode route = null;
         JsonNode pod = null;

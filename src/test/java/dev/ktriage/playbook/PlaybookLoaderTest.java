@@ -149,6 +149,16 @@ class PlaybookLoaderTest {
     }
 
     @Test
+    void excludedSaysIsAConditionalRulesWordsForWhyItDoesNotApply() {
+        Playbook p = loader.load(HEALTHY.replace("        healthy: true\n", "        healthy: true\n        excludedSays: \"rp_filter is ${rp}\"\n"),
+                "playbooks/t.yaml", "test");
+        assertEquals("rp_filter is ${rp}", p.firstStep().rules().get(1).excludedSays().source());
+        YamlException noWhen = error(GOOD.replace("      - end: true\n", "      - end: true\n        excludedSays: \"never\"\n"));
+        assertEquals("playbooks/t.yaml:19", noWhen.location().file() + ":" + noWhen.location().line(), noWhen.getMessage());
+        assertTrue(noWhen.getMessage().contains("'excludedSays' needs a 'when': a rule without one is never excluded"), noWhen.getMessage());
+    }
+
+    @Test
     void aForEachStepCannotSayHealthy() {
         YamlException e = error("""
                 version: 2

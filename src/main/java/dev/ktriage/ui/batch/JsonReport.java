@@ -9,6 +9,7 @@ import dev.ktriage.engine.Conclusion;
 import dev.ktriage.engine.Diagnosis;
 import dev.ktriage.engine.SessionResult;
 import dev.ktriage.engine.StepRecord;
+import dev.ktriage.transcript.TranscriptCodec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,14 @@ import java.util.Map;
  * {@code summary}/{@code playbook}, {@code unansweredCommands} for lab runs; from schema version 2
  * {@code schemaVersion}, {@code inputs}, and per step the structured evidence: {@code says},
  * {@code source} (cluster, node or none), {@code command} and {@code quotes}; from schema version 3
- * {@code conclusion}: diagnosed, healthy, could-not-tell or error.
+ * {@code conclusion}: diagnosed, healthy, could-not-tell or error; from schema version 4 per diagnosis
+ * {@code facts} (each with the step, read, node and time it came from) and {@code ruledOut} (the
+ * alternatives the playbook excluded on the way, and why).
  */
 public final class JsonReport {
 
     /** Raised when fields are added; a check may rely on what a version has. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -48,6 +51,7 @@ public final class JsonReport {
             j.put("remedy", d.remedy());
             j.put("summary", d.summary());
             j.put("playbook", d.playbook());
+            TranscriptCodec.provenance(j, d);
         }
         ArrayNode ss = o.putArray("steps");
         for (StepRecord s : r.steps()) {

@@ -2,6 +2,8 @@ package dev.ktriage.ui.batch;
 
 import dev.ktriage.engine.Conclusion;
 import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.Exclusion;
+import dev.ktriage.engine.Fact;
 import dev.ktriage.engine.Outcome;
 import dev.ktriage.engine.SessionInfo;
 import dev.ktriage.engine.SessionResult;
@@ -59,11 +61,35 @@ public final class TextReport {
             b.append("\n## Diagnosis: ").append(d.title()).append(" (`").append(d.id()).append("`, confidence ")
                     .append(d.confidence()).append(")\n\n");
             if (!d.summary().isBlank()) b.append(d.summary()).append("\n\n");
-            b.append("Evidence:\n\n");
-            for (String e : d.evidence()) b.append(e.startsWith("> ") ? "    " + e : "- " + e).append('\n');
+            if (d.facts().isEmpty()) {
+                b.append("Evidence:\n\n");
+                for (String e : d.evidence()) b.append(e.startsWith("> ") ? "    " + e : "- " + e).append('\n');
+            } else {
+                b.append("Evidence, and where each fact came from:\n\n");
+                for (Fact f : d.facts()) {
+                    b.append("- ").append(f.says().isBlank() ? f.title() : f.says().strip()).append('\n');
+                    b.append("  - from ").append(from(f)).append('\n');
+                    for (String q : f.quotes()) b.append("    > ").append(q).append('\n');
+                }
+            }
+            if (!d.ruledOut().isEmpty()) {
+                b.append("\nRuled out on the way:\n\n");
+                for (Exclusion x : d.ruledOut()) b.append("- ").append(x.says()).append(" (step `").append(x.step()).append("`)\n");
+            }
             b.append("\nRemedy (review before applying; ktriage changes nothing):\n\n```\n").append(d.remedy()).append("\n```\n");
         }
         if (transcript != null) b.append("\nTranscript: ").append(transcript).append('\n');
         return b.toString();
+    }
+
+    /** Where a fact came from: the read, where it ran, when, and the step. */
+    public static String from(Fact f) {
+        String where = switch (f.source()) {
+            case "node" -> "node " + f.node();
+            case "cluster" -> "the API server";
+            default -> "the values read before";
+        };
+        return (f.command() == null ? "" : "`" + f.command() + "` on ") + where + " at "
+                + f.at().truncatedTo(ChronoUnit.SECONDS) + " (step `" + f.step() + "`)";
     }
 }

@@ -2,6 +2,9 @@ package dev.ktriage.ui.tui;
 
 import dev.ktriage.engine.Conclusion;
 import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.Exclusion;
+import dev.ktriage.engine.Fact;
+import dev.ktriage.ui.batch.TextReport;
 import dev.ktriage.ui.tui.Canvas.Style;
 import dev.ktriage.ui.tui.ScreenPainter.Body;
 import java.util.ArrayList;
@@ -66,11 +69,23 @@ final class EndView {
                 out.add(new Line("", Style.NORMAL));
             }
             out.add(new Line("Evidence chain:", Style.BOLD));
-            for (String e : top.evidence()) {
-                boolean quote = e.startsWith("> ");
-                for (String t : Canvas.wrap(quote ? e : "- " + e, width - (quote ? 4 : 0))) {
-                    out.add(new Line(quote ? "    " + t : t, quote ? Style.COMMAND : Style.NORMAL));
+            if (top.facts().isEmpty()) {
+                for (String e : top.evidence()) {
+                    boolean quote = e.startsWith("> ");
+                    for (String t : Canvas.wrap(quote ? e : "- " + e, width - (quote ? 4 : 0))) {
+                        out.add(new Line(quote ? "    " + t : t, quote ? Style.COMMAND : Style.NORMAL));
+                    }
                 }
+            }
+            for (Fact f : top.facts()) {
+                Canvas.wrap("- " + (f.says().isBlank() ? f.title() : f.says().strip()), width).forEach(t -> out.add(new Line(t, Style.NORMAL)));
+                Canvas.wrap("from " + TextReport.from(f), width - 2).forEach(t -> out.add(new Line("  " + t, Style.DIM)));
+                for (String q : f.quotes()) Canvas.wrap("> " + q, width - 4).forEach(t -> out.add(new Line("    " + t, Style.COMMAND)));
+            }
+            if (!top.ruledOut().isEmpty()) {
+                out.add(new Line("", Style.NORMAL));
+                out.add(new Line("Ruled out on the way:", Style.BOLD));
+                for (Exclusion x : top.ruledOut()) Canvas.wrap("- " + x.says(), width).forEach(t -> out.add(new Line(t, Style.NORMAL)));
             }
             for (Diagnosis d : ds) {
                 out.add(new Line("", Style.NORMAL));

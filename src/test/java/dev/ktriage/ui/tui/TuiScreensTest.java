@@ -67,6 +67,12 @@ class TuiScreensTest {
         assertTrue(screen.contains("m: Markdown report"), screen);
         assertTrue(screen.contains("lab/default | session ended: diagnosed"), screen);
         assertEquals(24, screen.lines().count());
+        // further down: where each fact came from, and what was ruled out on the way
+        List<String> all = EndView.lines(state, 78).stream().map(EndView.Line::text).toList();
+        String joined = String.join(" ", all.stream().map(String::strip).toList());
+        assertTrue(joined.contains("from `ssh node0 ip route get 10.0.0.113` on node node0 at "), joined);
+        assertTrue(all.contains("Ruled out on the way:"), all.toString());
+        assertTrue(all.stream().anyMatch(l -> l.startsWith("- probe-refused: No probe connection was refused")), all.toString());
     }
 
     @Test
