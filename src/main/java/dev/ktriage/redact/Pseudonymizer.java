@@ -124,7 +124,8 @@ public final class Pseudonymizer {
                 Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    if (OWN_FIELDS.contains(e.getKey())) continue;
+                    // a step's ruledOut is finding ids; a diagnosis's is the alternatives, in words that name things
+                    if (OWN_FIELDS.contains(e.getKey()) && !(e.getKey().equals("ruledOut") && o.path("type").asText().equals("diagnosis"))) continue;
                     if (e.getValue().isTextual()) e.setValue(TextNode.valueOf(rewrite(e.getValue().asText())));
                     else rewriteTree(e.getValue());
                 }
