@@ -120,24 +120,13 @@ public final class ConfiguredNodeResolver implements NodeResolver {
 
     /** A ProxyCommand's tokens as ssh expands them: %h the host, %p the port, %r the user, %n the name as given, %%. */
     static String proxyTokens(String command, String host, int port, String user, String name) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < command.length(); i++) {
-            char c = command.charAt(i);
-            if (c != '%' || i + 1 == command.length()) {
-                out.append(c);
-                continue;
-            }
-            char t = command.charAt(++i);
-            switch (t) {
-                case 'h' -> out.append(host);
-                case 'p' -> out.append(port);
-                case 'r' -> out.append(user);
-                case 'n' -> out.append(name);
-                case '%' -> out.append('%');
-                default -> throw new IllegalArgumentException("ProxyCommand `" + command + "`: unknown token %" + t + " (ssh knows %h %p %r %n %%)");
-            }
-        }
-        return out.toString();
+        return SshConfig.tokens(command, t -> switch (t) {
+            case 'h' -> host;
+            case 'p' -> String.valueOf(port);
+            case 'r' -> user;
+            case 'n' -> name;
+            default -> throw new IllegalArgumentException("ProxyCommand `" + command + "`: unknown token %" + t + " (ssh knows %h %p %r %n %%)");
+        });
     }
 
     private static String specUser(String spec) {

@@ -26,7 +26,7 @@ final class ProxyCommandSocket extends Socket {
 
     /** How much of the command's stderr a failure reason may quote. */
     private static final int STDERR_KEPT = 4096;
-    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    private static final ScheduledThreadPoolExecutor WATCHDOG = TunnelHandshake.WATCHDOG;
 
     private final String command;
     private final int port;
@@ -200,17 +200,5 @@ final class ProxyCommandSocket extends Socket {
         if (closed) return;
         closed = true;
         kill();
-    }
-
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "ssh-proxy-command-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
-        e.setRemoveOnCancelPolicy(true);
-        e.setKeepAliveTime(1, TimeUnit.SECONDS);
-        e.allowCoreThreadTimeOut(true);
-        return e;
     }
 }

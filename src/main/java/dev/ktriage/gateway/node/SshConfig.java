@@ -282,23 +282,27 @@ public final class SshConfig {
     /** ssh_config(5) tokens in paths and HostName: ~, %d, %h, %p, %r, %u, %%. */
     static String expand(String value, Path home, String host, int port, String user) {
         String v = value.startsWith("~/") || value.equals("~") ? home + value.substring(1) : value;
+        return tokens(v, t -> switch (t) {
+            case 'd' -> home.toString();
+            case 'h' -> host;
+            case 'p' -> String.valueOf(port);
+            case 'r' -> user;
+            case 'u' -> System.getProperty("user.name");
+            default -> "%" + t; // not one of these: left as written
+        });
+    }
+
+    /** {@code value} with each {@code %X} replaced by {@code token(X)}, and {@code %%} by {@code %}. */
+    static String tokens(String value, java.util.function.Function<Character, String> token) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c != '%' || i + 1 == v.length()) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '%' || i + 1 == value.length()) {
                 out.append(c);
                 continue;
             }
-            char t = v.charAt(++i);
-            switch (t) {
-                case 'd' -> out.append(home);
-                case 'h' -> out.append(host);
-                case 'p' -> out.append(port);
-                case 'r' -> out.append(user);
-                case 'u' -> out.append(System.getProperty("user.name"));
-                case '%' -> out.append('%');
-                default -> out.append('%').append(t);
-            }
+            char t = value.charAt(++i);
+            out.append(t == '%' ? "%" : token.apply(t));
         }
         return out.toString();
     }

@@ -20,8 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class TunnelHandshake {
 
-    /** One thread for every gateway's tunnels; it only runs when a handshake overstays, and ends when idle. */
-    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    /**
+     * One thread for every gateway's bounded connects (tunnels, ProxyCommands); it only runs when a
+     * handshake overstays, and ends when idle.
+     */
+    static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     private TunnelHandshake() {
     }
