@@ -84,9 +84,12 @@ final class PluginCommand implements Runnable {
                 row.put("scenario", name);
                 row.put("passed", v.passed());
                 v.diagnoses().forEach(row.putArray("diagnoses")::add);
+                String conclusion = v.result() == null ? null : v.result().conclusion().wireName();
+                if (conclusion != null) row.put("conclusion", conclusion);
                 if (!v.passed()) row.put("problem", v.problem());
                 if (!json) {
-                    out.println(v.passed() ? "PASS " + name + "  " + (v.diagnoses().isEmpty() ? "(no diagnosis)" : v.diagnoses())
+                    // a scenario with no diagnosis says whether the run established health or could not tell
+                    out.println(v.passed() ? "PASS " + name + "  " + (v.diagnoses().isEmpty() ? "(no diagnosis" + (conclusion == null ? "" : ": " + conclusion) + ")" : v.diagnoses())
                             : "FAIL " + name + "  " + v.problem());
                     out.flush();
                 }

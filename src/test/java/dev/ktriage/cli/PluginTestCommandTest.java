@@ -59,4 +59,18 @@ class PluginTestCommandTest {
         assertEquals("playbooks/workload-exposure/scenarios/gke-explicit-false-near-miss", broken.get("scenario").asText());
         assertTrue(broken.get("problem").asText().contains("unknown key 'diagnosiss'"), broken.toString());
     }
+
+    /** A scenario that ends without a diagnosis says whether the run established health or could not tell. */
+    @Test
+    void aScenarioWithoutADiagnosisSaysHealthyOrCouldNotTell() {
+        Cli text = Cli.run("plugin", "test", "playbooks/node-sysctl-drift");
+        assertEquals(0, text.exit(), text.toString());
+        assertTrue(text.out().contains("PASS scenarios/core-pattern-pipe-same-everywhere  (no diagnosis: healthy)"), text.out());
+        assertTrue(text.out().contains("PASS scenarios/unreachable-node-is-not-drift  (no diagnosis: could-not-tell)"), text.out());
+        Cli json = Cli.run("plugin", "test", "playbooks/node-sysctl-drift", "-o", "json");
+        java.util.Map<String, String> conclusions = new java.util.TreeMap<>();
+        json.json().get("scenarios").forEach(row -> conclusions.put(row.get("scenario").asText(), row.get("conclusion").asText()));
+        assertEquals("healthy", conclusions.get("scenarios/core-pattern-pipe-same-everywhere"), conclusions.toString());
+        assertEquals("diagnosed", conclusions.get("scenarios/one-node-strict-rp-filter"), conclusions.toString());
+    }
 }
