@@ -55,7 +55,7 @@ final class KeyHandler {
             s.help = false;
             return;
         }
-        if (s.filtering && filterKey(s, k)) return;
+        if (s.filtering && ListKeys.filter(s, k)) return;
         boolean typing = s.mode == TuiState.Mode.INPUTS || (s.question != null && s.question.freeText());
         if (k.getKeyType() == KeyType.F1 || (!typing && is(k, '?'))) { // F1 also where ? is typed text
             s.help = true;
@@ -91,50 +91,8 @@ final class KeyHandler {
         if (!s.stopping) actions.stop();
     }
 
-    /** Keys typed into the {@code /} filter: Enter keeps it, Esc drops it. False for keys it leaves alone. */
-    private static boolean filterKey(TuiState s, KeyStroke k) {
-        switch (k.getKeyType()) {
-            case Character -> {
-                if (k.isCtrlDown() || k.isAltDown()) return false;
-                s.filter.append(k.getCharacter());
-            }
-            case Backspace -> {
-                if (s.filter.length() > 0) s.filter.setLength(s.filter.length() - 1);
-            }
-            case Enter -> {
-                s.filtering = false; // and Enter does what it does on the list: opens the chosen entry
-                return false;
-            }
-            case Escape -> s.clearFilter();
-            default -> {
-                return false; // Up/Down move in the filtered list while typing
-            }
-        }
-        if (s.mode == TuiState.Mode.START) s.selected = TuiState.move(s.shownEntries(), s.selected, 0);
-        else pick(s, TuiState.move(s.shownSteps(), s.shown, 0));
-        return true;
-    }
-
-    /** j/k, g/G and the arrows, Home/End: how far to move in a list; 0 for another key. */
-    private static int listMove(KeyStroke k) {
-        return switch (k.getKeyType()) {
-            case ArrowUp -> -1;
-            case ArrowDown -> 1;
-            case Home -> Integer.MIN_VALUE;
-            case End -> Integer.MAX_VALUE;
-            case Character -> k.isCtrlDown() || k.isAltDown() ? 0 : switch (k.getCharacter()) {
-                case 'k' -> -1;
-                case 'j' -> 1;
-                case 'g' -> Integer.MIN_VALUE;
-                case 'G' -> Integer.MAX_VALUE;
-                default -> 0;
-            };
-            default -> 0;
-        };
-    }
-
     private void start(TuiState s, KeyStroke k) {
-        int move = listMove(k);
+        int move = ListKeys.move(k);
         if (move != 0) {
             s.selected = TuiState.move(s.shownEntries(), s.selected, move);
             return;
@@ -217,7 +175,7 @@ final class KeyHandler {
     private void session(TuiState s, KeyStroke k) {
         Question q = s.question;
         if (q != null && answerKey(s, q, k)) return;
-        int move = listMove(k);
+        int move = ListKeys.move(k);
         if (move != 0) {
             pick(s, TuiState.move(s.shownSteps(), s.shown, move));
             return;
@@ -310,7 +268,7 @@ final class KeyHandler {
         return true;
     }
 
-    private static void pick(TuiState s, int index) {
+    static void pick(TuiState s, int index) {
         if (index < 0 || index >= s.steps.size() || !s.shownSteps().contains(index)) return;
         s.shown = index;
         s.follow = index == s.steps.size() - 1;
