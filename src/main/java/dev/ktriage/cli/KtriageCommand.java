@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
             "With no command and a terminal, opens the full-screen TUI on the cluster (or on --lab DIR).",
             "Every session is recorded as a transcript that `${ROOT-COMMAND-NAME} replay` re-runs offline."},
         subcommands = {TriageCommand.class, RunCommand.class, ReplayCommand.class, ListCommand.class, LabCommand.class,
-            DemoCommand.class, ReplCommand.class, PluginCommand.class, RedactCommand.class, CompletionCommand.class, HelpCmd.class})
+            DemoCommand.class, ReplCommand.class, PluginCommand.class, RedactCommand.class, CompletionCommand.class, HelpCmd.class,
+            FleetCommand.class,
+            AggregateCommand.class})
 final class KtriageCommand implements Callable<Integer> {
 
     @Spec

@@ -24,12 +24,19 @@ final class SessionRunner implements SessionLauncher {
     private final Target target;
     private final String namespace;
     private final Function<String, Path> transcriptFor;
+    private final String context;
 
     /**
      * @param namespace     for inputs given without one; null: the cluster connection's (kubeconfig context), else "default"
      * @param transcriptFor where the transcript of a session of this playbook goes
      */
     SessionRunner(PlaybookCatalog catalog, Target target, String namespace, Function<String, Path> transcriptFor) {
+        this(catalog, target, namespace, transcriptFor, null);
+    }
+
+    /** @param context recorded in each transcript's session line (a fleet's member, an explicit --context); null: none */
+    SessionRunner(PlaybookCatalog catalog, Target target, String namespace, Function<String, Path> transcriptFor, String context) {
+        this.context = context;
         this.catalog = catalog;
         this.target = target;
         String connection = target.cluster().namespace();
@@ -55,7 +62,7 @@ final class SessionRunner implements SessionLauncher {
         Instant started = Instant.now();
         // the writer closes first: a Ctrl-C waits for the transcript's end record, not just for the engine
         try (StopOnSignal signals = new StopOnSignal(operator);
-             TranscriptWriter writer = new TranscriptWriter(path, Clock.systemUTC(), Version.current())) {
+             TranscriptWriter writer = new TranscriptWriter(path, Clock.systemUTC(), Version.current(), context)) {
             SessionListener all = listener == null ? writer : SessionListener.all(writer, listener);
             all.recordingTo(writer);
             SessionResult result = new SessionEngine(catalog, target.cluster(), target.nodes(), signals, all, namespace)

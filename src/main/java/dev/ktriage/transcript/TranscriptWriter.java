@@ -39,9 +39,19 @@ public final class TranscriptWriter implements SessionListener, AutoCloseable {
     private final Redactor redactor = new Redactor();
     private final Clock clock;
     private final String version;
+    private final String context;
 
     public TranscriptWriter(Path path, Clock clock, String version) {
+        this(path, clock, version, null);
+    }
+
+    /**
+     * @param context the kubeconfig context (or fleet member) the session ran against, recorded in the
+     *                session line as {@code context}; null records none (as before)
+     */
+    public TranscriptWriter(Path path, Clock clock, String version, String context) {
         this.path = path;
+        this.context = context;
         this.clock = clock;
         this.version = version;
         try {
@@ -67,6 +77,7 @@ public final class TranscriptWriter implements SessionListener, AutoCloseable {
         ObjectNode in = o.putObject("inputs");
         inputs.forEach(in::put);
         o.put("namespace", namespace);
+        if (context != null) o.put("context", context);
         write(o);
     }
 

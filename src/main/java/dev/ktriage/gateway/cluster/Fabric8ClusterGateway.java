@@ -25,6 +25,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,6 +88,15 @@ public final class Fabric8ClusterGateway implements ClusterGateway, AccessReview
         String namespace = config.getNamespace() == null ? "default" : config.getNamespace();
         return new Fabric8ClusterGateway(new KubernetesClientBuilder().withConfig(config).build(), context + "/" + namespace,
                 requestTimeout);
+    }
+
+    /**
+     * The context names of the kubeconfig {@link #connect} would read, in the file's order.
+     *
+     * @throws ClusterConfigException when the kubeconfig is missing or unreadable
+     */
+    public static List<String> contexts(Path kubeconfigOrNull) {
+        return Kubeconfig.locate(kubeconfigOrNull, System.getenv()).contexts();
     }
 
     /** For the lab: a server URL, namespace default, no kubeconfig read at all. */

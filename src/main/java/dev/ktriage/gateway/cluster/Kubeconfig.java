@@ -45,6 +45,11 @@ record Kubeconfig(Path file, Config parsed) {
         return Path.of(System.getProperty("user.home"), ".kube", "config");
     }
 
+    /** Every context's name, in the file's order. */
+    List<String> contexts() {
+        return parsed.getContexts() == null ? List.of() : parsed.getContexts().stream().map(NamedContext::getName).toList();
+    }
+
     /** The context to use: the one asked for (which must exist), else the current-context. */
     String context(String asked) {
         List<String> names = parsed.getContexts() == null ? List.of()
