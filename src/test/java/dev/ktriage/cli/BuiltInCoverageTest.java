@@ -26,8 +26,6 @@ class BuiltInCoverageTest {
      * step's rules judge.
      */
     static final Set<String> ON_FAILURE_WITHOUT_SCENARIO = Set.of(
-            "failing-probes: kernel-log onFailure -> goto network-policies",
-            "failing-probes: node-request onFailure -> goto app-timing",
             "kubelet-anonymous-403: metrics-api onFailure -> goto nodes",
             "kubelet-anonymous-403: kubelets[]/configz onFailure -> goto cmdline",
             "kubelet-anonymous-403: kubelets[]/config-file onFailure -> goto settings",
