@@ -30,7 +30,6 @@ class BuiltInCoverageTest {
             "kubelet-anonymous-403: kubelets[]/configz onFailure -> goto cmdline",
             "kubelet-anonymous-403: kubelets[]/config-file onFailure -> goto settings",
             "kubelet-anonymous-403: kubelets[]/config-file-json onFailure -> goto settings",
-            "martian-source: sysctl-sources onFailure -> goto sources-unread",
             "sysctl-forbidden: running-config onFailure -> goto configz-unread",
             "sysctl-forbidden: kubelet-unit onFailure -> goto files-not-read",
             "sysctl-forbidden: config-drop-ins onFailure -> goto files-not-read");
