@@ -26,10 +26,6 @@ class BuiltInCoverageTest {
      * step's rules judge.
      */
     static final Set<String> ON_FAILURE_WITHOUT_SCENARIO = Set.of(
-            "kubelet-anonymous-403: metrics-api onFailure -> goto nodes",
-            "kubelet-anonymous-403: kubelets[]/configz onFailure -> goto cmdline",
-            "kubelet-anonymous-403: kubelets[]/config-file onFailure -> goto settings",
-            "kubelet-anonymous-403: kubelets[]/config-file-json onFailure -> goto settings",
             "sysctl-forbidden: running-config onFailure -> goto configz-unread",
             "sysctl-forbidden: kubelet-unit onFailure -> goto files-not-read",
             "sysctl-forbidden: config-drop-ins onFailure -> goto files-not-read");
