@@ -60,10 +60,18 @@ final class LabDispatcher extends Dispatcher {
         Map<String, String> query = parseQuery(q < 0 ? "" : target.substring(q + 1));
         if ("true".equals(query.get("watch")) || "1".equals(query.get("watch")) || path.contains("/watch/")) return watch(request, query);
         try {
-            return toHttp(route(request, path, query));
+            MockResponse response = toHttp(route(request, path, query));
+            RawResponse r = raw.get(path);
+            // a raw answer that takes its time: the body (and with it the end of the response) comes late
+            if (r != null && r.delayMs() > 0 && isRead(request)) response.setBodyDelay(java.time.Duration.ofMillis(r.delayMs()));
+            return response;
         } catch (RuntimeException e) {
             return toHttp(LabResponse.status(StatusBodies.failure(500, "InternalError", "lab: " + e)));
         }
+    }
+
+    private static boolean isRead(RecordedRequest request) {
+        return request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
     }
 
     /** fabric8's CRUD store, loaded with the scenario on the first watch. */

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** raw.yaml: a list of {path, status, body} for non-resource API paths. */
+/** raw.yaml: a list of {path, status, body, delayMs} for non-resource API paths. */
 final class RawResponsesReader {
 
-    private static final List<String> KEYS = List.of("path", "status", "body");
+    private static final List<String> KEYS = List.of("path", "status", "body", "delayMs");
 
     private RawResponsesReader() {
     }
@@ -27,7 +27,10 @@ final class RawResponsesReader {
             int status = e.has("status") ? (int) e.get("status").integer() : 200;
             if (status < 100 || status > 599) throw e.get("status").error("'status' must be an HTTP status code, not " + status);
             JsonNode body = e.hasValue("body") ? e.get("body").json() : TextNode.valueOf("");
-            out.add(new RawResponse(path, status, body));
+            long delayMs = e.hasValue("delayMs") ? Math.max(0, e.get("delayMs").integer()) : 0;
+            // what comes late is the body: an answer without one would come at once
+            if (delayMs > 0 && body.isTextual() && body.textValue().isEmpty()) throw e.get("delayMs").error("'delayMs' needs a 'body'");
+            out.add(new RawResponse(path, status, body, delayMs));
         }
         return out;
     }

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ktriage.gateway.ClusterAnswer;
+import dev.ktriage.gateway.ClusterRequest;
+import dev.ktriage.gateway.GatherStatus;
+import dev.ktriage.gateway.cluster.Fabric8ClusterGateway;
 import dev.ktriage.lab.LabFixtures;
 import dev.ktriage.lab.scenario.ScenarioLoader;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -23,11 +27,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The lab must answer the queries ktriage and kubectl make the way a real API server does. */
 class LabApiServerFidelityTest {
@@ -156,6 +164,43 @@ class LabApiServerFidelityTest {
         assertEquals(503, metrics.statusCode());
         assertEquals("service unavailable", metrics.body());
         assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+    }
+
+    /**
+     * A raw answer with delayMs arrives that late; a read whose timeout is shorter gets no answer at
+     * all: ktriage's gateway reports the timeout (as for a hung aggregated API or kubelet proxy).
+     */
+    @Test
+    void aDelayedRawAnswerComesLateAndTimesOutAShorterRead(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("cluster.yaml"), "");
+        Files.writeString(dir.resolve("raw.yaml"), """
+                - path: /apis/metrics.k8s.io/v1beta1/nodes
+                  status: 504
+                  body: {kind: Status, apiVersion: v1, status: Failure, message: "Timeout: request did not complete within the allotted timeout", reason: Timeout, code: 504}
+                  delayMs: 5000
+                - path: /api/v1/nodes/node0/proxy/configz
+                  status: 503
+                  body: "the server is currently unable to handle the request"
+                  delayMs: 400
+                - path: /healthz
+                  body: ok
+                  delayMs: -5
+                """);
+        try (LabApiServer slow = LabApiServer.start(ScenarioLoader.load(dir))) {
+            long start = System.nanoTime();
+            HttpResponse<String> late = HTTP.send(HttpRequest.newBuilder(URI.create(slow.url() + "/api/v1/nodes/node0/proxy/configz")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, late.statusCode());
+            assertEquals("the server is currently unable to handle the request", late.body());
+            assertTrue(System.nanoTime() - start >= 400_000_000L, "answered before its delay");
+            assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(slow.url() + "/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "a negative delay is none");
+
+            ClusterAnswer none = Fabric8ClusterGateway.forUrl(slow.url(), Duration.ofSeconds(1))
+                    .query(new ClusterRequest.Raw("/apis/metrics.k8s.io/v1beta1/nodes"));
+            assertEquals(GatherStatus.TIMEOUT, none.status(), none.toString());
+            assertEquals(0, none.httpCode());
+        }
     }
 
     @Test

@@ -183,6 +183,12 @@ class ScenarioLoaderTest {
                   status: "ok"
                 """);
         assertError(dir, "raw.yaml:2:3: 'status' must be an integer, not a string");
+
+        write(dir.resolve("raw.yaml"), """
+                - path: /livez
+                  delayMs: 20000
+                """);
+        assertError(dir, "raw.yaml:2:3: 'delayMs' needs a 'body'");
     }
 
     @Test
@@ -297,7 +303,7 @@ class ScenarioLoaderTest {
                 - path: /livez
                   bdy: ok
                 """);
-        assertError(dir, "raw.yaml:2:3: unknown key 'bdy' (expected one of: path, status, body)");
+        assertError(dir, "raw.yaml:2:3: unknown key 'bdy' (expected one of: path, status, body, delayMs)");
     }
 
     @Test
