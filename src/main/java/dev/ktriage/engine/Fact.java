@@ -19,8 +19,8 @@ public record Fact(String step, String title, String says, List<String> quotes, 
         quotes = List.copyOf(quotes);
     }
 
-    /** Where a read came from, by the command it shows. */
-    static String source(String command) {
+    /** Where a read came from, by the command it shows: cluster (the API server), node, or none (a step that only decides). */
+    public static String source(String command) {
         if (command == null || command.isBlank()) return "none";
         return command.startsWith("ssh ") ? "node" : "cluster";
     }

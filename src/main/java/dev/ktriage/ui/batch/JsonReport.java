@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ktriage.engine.Conclusion;
 import dev.ktriage.engine.Diagnosis;
+import dev.ktriage.engine.Fact;
 import dev.ktriage.engine.SessionResult;
 import dev.ktriage.engine.StepRecord;
 import dev.ktriage.transcript.TranscriptCodec;
@@ -63,7 +64,7 @@ public final class JsonReport {
             j.put("title", s.title());
             if (s.reason() != null) j.put("reason", s.reason());
             if (s.says() != null && !s.says().isBlank()) j.put("says", s.says());
-            j.put("source", source(s.command()));
+            j.put("source", Fact.source(s.command()));
             if (s.command() != null) j.put("command", s.command());
             ArrayNode quotes = j.putArray("quotes");
             s.quotes().forEach(q -> quotes.add(q.strip()));
@@ -78,12 +79,6 @@ public final class JsonReport {
             unansweredCommands.forEach(u::add);
         }
         return write(o);
-    }
-
-    /** Where a step's evidence came from, by the command it shows: the API server, a node, or neither (a step that only decides). */
-    static String source(String command) {
-        if (command == null || command.isBlank()) return "none";
-        return command.startsWith("ssh ") ? "node" : "cluster";
     }
 
     /** The error object: outcome "error" with a one-line message (exit 1). */
