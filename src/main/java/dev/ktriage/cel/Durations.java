@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
  * Durations as Go prints them ({@code 1.62s}, {@code 1620ms}, {@code 1m30s}, {@code 250µs}) or a
  * bare number of seconds, in seconds: how structured logs carry latency ({@code took=1.62s}).
  */
-final class Durations {
+public final class Durations {
 
     private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ns|us|µs|μs|ms|s|m|h)");
 
     private Durations() {
     }
 
-    static double seconds(String s) {
+    public static double seconds(String s) {
         String t = s.strip();
         if (t.matches("[0-9]+(\\.[0-9]+)?")) return Double.parseDouble(t);
         Matcher m = PART.matcher(t);

@@ -34,6 +34,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dev.ktriage.verify.VerifyTranscript.is(file)) return verify(spec.commandLine().getOut(), spec.commandLine().getErr(), file, playbooks, TextOrJson.json(output));
         if (!TextOrJson.json(output)) return replay(spec.commandLine().getOut(), spec.commandLine().getErr(), file, playbooks);
         PrintWriter err = spec.commandLine().getErr();
         Replayer.Verdict v = verdict(err, file, playbooks);
@@ -56,6 +57,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** The replay itself, also called by {@link Main} for a plain {@code ktriage replay FILE} without building picocli's model. */
     static int replay(PrintWriter out, PrintWriter err, Path file, PlaybookOptions playbooks) {
+        if (dev.ktriage.verify.VerifyTranscript.is(file)) return verify(out, err, file, playbooks, false);
         Replayer.Verdict v = verdict(err, file, playbooks);
         if (v.same()) {
             out.println("replay ok: " + v.result().playbook() + " — " + v.detail());
@@ -76,6 +78,30 @@ final class ReplayCommand implements Callable<Integer> {
             throw e;
         }
         return Replayer.replay(t, catalog.await(err), new dev.ktriage.engine.SessionListener() { });
+    }
+
+    /** A verify's transcript: the session it checked replayed for its values, then each recorded round again. */
+    private static int verify(PrintWriter out, PrintWriter err, Path file, PlaybookOptions playbooks, boolean json) {
+        dev.ktriage.verify.VerifyReplay.Result r = dev.ktriage.verify.VerifyReplay.replay(file, playbooks.catalog());
+        if (json) {
+            ObjectNode root = TextOrJson.object();
+            root.put("transcript", file.toString());
+            root.put("verifies", r.recorded().verifies().toString());
+            root.put("same", r.same());
+            root.put("detail", r.detail());
+            root.put("verdict", r.rounds().isEmpty() ? null : r.rounds().get(r.rounds().size() - 1).verdict().wireName());
+            ArrayNode rounds = root.putArray("rounds");
+            r.rounds().forEach(x -> rounds.add(dev.ktriage.ui.VerifyLines.json(x)));
+            out.println(TextOrJson.print(root));
+        } else if (r.same()) {
+            out.println("replay ok: verify of " + r.recorded().verifies() + " — " + r.detail());
+        }
+        out.flush();
+        if (!r.same()) {
+            err.println("ktriage: replay of the verify diverged: " + r.detail());
+            err.flush();
+        }
+        return r.same() ? 0 : 1;
     }
 
     private static void complain(PrintWriter err, Path file, Replayer.Verdict v) {

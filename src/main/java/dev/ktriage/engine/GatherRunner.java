@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * exchange. Values from the cluster that end up in a node command must look like names, addresses
  * or paths; anything else is refused before a byte is sent.
  */
-final class GatherRunner {
+public final class GatherRunner {
 
     /** Names, IPs, device names, sysctl keys, paths: all a playbook needs to pass to a node. */
     private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9._:/@%+=,\\[\\]-]{1,253}");
@@ -36,7 +36,7 @@ final class GatherRunner {
     private final NodeGateway nodes;
     private final SessionListener listener;
 
-    GatherRunner(ClusterGateway cluster, NodeGateway nodes, SessionListener listener) {
+    public GatherRunner(ClusterGateway cluster, NodeGateway nodes, SessionListener listener) {
         this.cluster = cluster;
         this.nodes = nodes;
         this.listener = listener;
@@ -47,7 +47,7 @@ final class GatherRunner {
      *
      * @throws Unavailable when a value the request needs is not there
      */
-    String command(Gather g, Map<String, Object> vars) {
+    public String command(Gather g, Map<String, Object> vars) {
         if (g instanceof Gather.Cluster c) return clusterRequest(c, vars).kubectl();
         if (g instanceof Gather.Review r) return review(r, vars).kubectl();
         Gather.Node n = (Gather.Node) g;
@@ -58,7 +58,7 @@ final class GatherRunner {
         return "ssh " + where + " " + NodeCommand.joined(argv);
     }
 
-    Evidence run(String stepId, Gather g, Map<String, Object> vars) {
+    public Evidence run(String stepId, Gather g, Map<String, Object> vars) {
         try {
             return send(stepId, g, vars);
         } catch (Unavailable e) {

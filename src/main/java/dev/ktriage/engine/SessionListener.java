@@ -32,6 +32,12 @@ public interface SessionListener {
 
     default void diagnosed(Diagnosis diagnosis) {}
 
+    /**
+     * Right after {@link #diagnosed}: every value the session had when it made the diagnosis (what
+     * {@code ktriage verify} re-runs its checks with). Read-only; not written to transcripts.
+     */
+    default void diagnosisState(Diagnosis diagnosis, Map<String, Object> variables) {}
+
     default void sessionEnded(SessionResult result) {}
 
     /** The step id under which reads the operator makes outside the playbook's steps are recorded. */

@@ -67,6 +67,11 @@ final class SessionListeners implements SessionListener {
     }
 
     @Override
+    public void diagnosisState(Diagnosis diagnosis, Map<String, Object> variables) {
+        listeners.forEach(l -> l.diagnosisState(diagnosis, variables));
+    }
+
+    @Override
     public void sessionEnded(SessionResult result) {
         listeners.forEach(l -> l.sessionEnded(result));
     }

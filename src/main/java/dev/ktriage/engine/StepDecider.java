@@ -31,7 +31,16 @@ public final class StepDecider {
     private StepDecider() {
     }
 
-    public static Decision decide(Step step, Evidence evidence) {
+    /** The step's values from its evidence: {@code response}, its extracts and its lets; its rules are not decided. */
+    public static Map<String, Object> values(Step step, Evidence evidence) {
+        return read(step, evidence).vars();
+    }
+
+    /** What the step read: every variable after it, the ones it set, and the evidence lines behind each. */
+    private record Read(Map<String, Object> vars, Map<String, Object> extracted, Map<String, List<String>> quotes) {
+    }
+
+    private static Read read(Step step, Evidence evidence) {
         Map<String, Object> vars = new HashMap<>(evidence.variables());
         String notOk = response(step, evidence, vars);
         Map<String, Object> extracted = new LinkedHashMap<>();
@@ -70,6 +79,14 @@ public final class StepDecider {
             if (readsAnswer) lines.addAll(texts(value));
             if (!lines.isEmpty()) quotes.put(let.name(), List.copyOf(lines));
         }
+        return new Read(vars, extracted, quotes);
+    }
+
+    public static Decision decide(Step step, Evidence evidence) {
+        Read read = read(step, evidence);
+        Map<String, Object> vars = read.vars();
+        Map<String, Object> extracted = read.extracted();
+        Map<String, List<String>> quotes = read.quotes();
         List<String> ruledOut = new ArrayList<>();
         List<Exclusion> excluded = new ArrayList<>();
         for (int i = 0; i < step.rules().size(); i++) {

@@ -83,6 +83,14 @@ public final class Lab implements AutoCloseable {
         return LabNodeGateway.open(ssh);
     }
 
+    /**
+     * A node's state changes while the lab runs, as a fix or a regression would on a real node: it
+     * answers as {@code now} from its next command on (the cluster's objects stay as they are).
+     */
+    public void changeNode(String node, dev.ktriage.lab.scenario.NodeSpec now) {
+        ssh.changeNode(node, now);
+    }
+
     public Scenario scenario() {
         return scenario;
     }

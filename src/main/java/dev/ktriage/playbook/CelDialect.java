@@ -249,6 +249,22 @@ final class CelDialect {
         return out;
     }
 
+    /**
+     * A verify check's own lets, compiled in order against every variable of the playbook; each is
+     * declared for the checks and lets after it (a name a step also sets keeps one type, or dyn).
+     */
+    List<Let> checkLets(YMap lets) {
+        List<Let> out = new ArrayList<>();
+        for (Map.Entry<String, YNode> e : lets.entries().entrySet()) {
+            checkName(e.getKey(), lets.keyAt(e.getKey()));
+            CelExpression value = (CelExpression) expression(e.getValue());
+            String before = types.get(e.getKey());
+            types.put(e.getKey(), before == null || before.equals(value.type()) ? value.type() : "dyn");
+            out.add(new Let(e.getKey(), value, e.getValue().at()));
+        }
+        return out;
+    }
+
     List<Extract> extracts(YMap step) {
         List<Extract> out = new ArrayList<>();
         Set<String> lets = letSpecs(step).keySet();

@@ -56,6 +56,7 @@ public final class PlaybookLoader {
         dialect = new CelDialect(root, inputs, extractors, expressions);
         Map<String, DiagnosisSpec> diagnoses = diagnoses(root);
         Map<String, Step> steps = steps(root.require("steps"), diagnoses);
+        verifications(root, steps, diagnoses);
         Playbook p = new Playbook(id, root.require("title").asText(), root.text("description", ""),
                 symptoms(root), inputs, steps, diagnoses, origin, root.at());
         new PlaybookGraph(p).check();
@@ -119,13 +120,51 @@ public final class PlaybookLoader {
         Map<String, DiagnosisSpec> out = new LinkedHashMap<>();
         if (!root.has("diagnoses")) return out;
         for (YNode n : root.get("diagnoses").asList().items()) {
-            YMap m = n.asMap().onlyKeys(Set.of("id", "title", "confidence", "summary", "remedy"));
+            YMap m = n.asMap().onlyKeys(Set.of("id", "title", "confidence", "summary", "remedy", "verify"));
             String id = id(m.require("id"));
             String confidence = m.text("confidence", "medium");
             if (!DiagnosisSpec.CONFIDENCES.contains(confidence)) throw m.get("confidence").error("confidence must be high, medium or low");
             DiagnosisSpec d = new DiagnosisSpec(id, m.require("title").asText(), confidence,
                     dialect.text(m.get("summary")), dialect.text(m.get("remedy")), m.at());
             if (out.putIfAbsent(id, d) != null) throw m.require("id").error("duplicate diagnosis id '" + id + "'");
+        }
+        return out;
+    }
+
+    /**
+     * Each diagnosis's {@code verify:} block, read after the steps: its checks name top-level steps
+     * that gather, and their expressions see every variable of the playbook.
+     */
+    private void verifications(YMap root, Map<String, Step> steps, Map<String, DiagnosisSpec> diagnoses) {
+        if (!root.has("diagnoses")) return;
+        for (YNode n : root.get("diagnoses").asList().items()) {
+            YMap m = n.asMap();
+            if (!m.has("verify")) continue;
+            String id = m.require("id").asText();
+            YMap v = m.get("verify").asMap().onlyKeys(Set.of("fixedWhen", "facts", "durable"));
+            String mode = v.text("fixedWhen", "any");
+            Verification.Mode fixedWhen = switch (mode) {
+                case "any" -> Verification.Mode.ANY;
+                case "all" -> Verification.Mode.ALL;
+                default -> throw v.get("fixedWhen").error("fixedWhen is any (one fact gone fixes it) or all (every fact must be gone), not '" + mode + "'");
+            };
+            List<Verification.Check> facts = checks(v.require("facts"), steps);
+            if (facts.isEmpty()) throw v.get("facts").error("verify needs at least one fact to re-read");
+            List<Verification.Check> durable = v.has("durable") ? checks(v.get("durable"), steps) : List.of();
+            diagnoses.put(id, diagnoses.get(id).withVerify(new Verification(fixedWhen, facts, durable, v.at())));
+        }
+    }
+
+    private List<Verification.Check> checks(YNode list, Map<String, Step> steps) {
+        List<Verification.Check> out = new ArrayList<>();
+        for (YNode n : list.asList().items()) {
+            YMap c = n.asMap().onlyKeys(Set.of("step", "let", "holds", "says"));
+            YNode stepNode = c.require("step");
+            Step step = steps.get(stepNode.asText());
+            if (step == null) throw stepNode.error("no step '" + stepNode.asText() + "' in this playbook (a verify check re-runs a top-level step)");
+            if (step.gather() == null) throw stepNode.error("step '" + step.id() + "' gathers nothing: a verify check re-reads a step that gathers");
+            List<Let> lets = c.has("let") ? dialect.checkLets(c.get("let").asMap()) : List.of();
+            out.add(new Verification.Check(step.id(), lets, dialect.condition(c.require("holds")), dialect.text(c.require("says")), c.at()));
         }
         return out;
     }

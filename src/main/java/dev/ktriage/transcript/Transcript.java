@@ -71,6 +71,7 @@ public record Transcript(
         String outcome = null;
         String conclusion = null;
         int n = 0;
+        String verifies = null;
         for (String line : lines) {
             n++;
             if (line.isBlank()) continue;
@@ -96,6 +97,7 @@ public record Transcript(
                         else nodes.add(Map.entry(TranscriptCodec.nodeKeyOf(o.path("command")), o.path("answer")));
                     }
                 }
+                case "verify" -> verifies = o.path("verifies").asText();
                 case "answer" -> answers.put(o.path("question").asText(), o.path("answer").asText());
                 case "step" -> steps.add(TranscriptCodec.stepRecord(o));
                 case "end" -> {
@@ -105,6 +107,9 @@ public record Transcript(
                 }
                 default -> { }
             }
+        }
+        if (playbook == null && verifies != null) {
+            throw new UnreadableException(path + ": the transcript of a verify (of " + verifies + "), not of a session");
         }
         if (playbook == null) throw new UnreadableException(path + ": not a ktriage transcript (no session line)");
         return new Transcript(path, playbook, inputs, cluster, nodes, answers, steps, diagnoses, outcome, namespace, conclusion);

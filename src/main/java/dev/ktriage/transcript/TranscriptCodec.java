@@ -63,7 +63,7 @@ public final class TranscriptCodec {
         return c.node() + ": " + c.commandLine();
     }
 
-    static String nodeKeyOf(JsonNode command) {
+    public static String nodeKeyOf(JsonNode command) {
         return command.path("node").asText() + ": " + command.path("line").asText();
     }
 

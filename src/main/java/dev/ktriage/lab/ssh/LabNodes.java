@@ -16,13 +16,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LabNodes {
 
     private final Map<String, NodeSpec> specs;
-    private final Map<String, NodeCommandResponder> responders = new TreeMap<>();
+    private final Map<String, NodeCommandResponder> responders = new java.util.concurrent.ConcurrentHashMap<>();
     private final LinkedHashSet<String> unanswered = new LinkedHashSet<>();
     private final AtomicInteger commandCount = new AtomicInteger();
 
     LabNodes(Map<String, NodeSpec> nodes) {
         this.specs = new TreeMap<>(nodes);
         specs.forEach((name, spec) -> responders.put(name, new NodeCommandResponder(spec)));
+    }
+
+    /** The node answers as {@code now} from the next command on: a fix applied, or a regression, while a session runs. */
+    void change(String node, NodeSpec now) {
+        if (!responders.containsKey(node)) throw new IllegalArgumentException("no node '" + node + "' in this lab");
+        responders.put(node, new NodeCommandResponder(now));
     }
 
     Map<String, NodeSpec> specs() {

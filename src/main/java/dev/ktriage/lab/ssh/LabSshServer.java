@@ -91,6 +91,11 @@ public final class LabSshServer implements AutoCloseable {
     }
 
     /** The node names served, sorted. */
+    /** The node answers as {@code now} from the next command on. */
+    public void changeNode(String node, NodeSpec now) {
+        nodes.change(node, now);
+    }
+
     public List<String> nodes() {
         return List.copyOf(nodes.specs().keySet());
     }

@@ -1,0 +1,173 @@
+package dev.ktriage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ktriage.lab.Lab;
+import dev.ktriage.lab.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `ktriage verify` on the seed incident's transcript: live re-reads of the facts its diagnoses rest
+ * on, against labs of the same cluster after a fix (the after-fix folders of martian-source), with
+ * the old Unhealthy events and martian lines still there, as they are on a real node.
+ */
+class VerifyCommandTest {
+
+    static final String SEED = "playbooks/failing-probes/scenarios/seed-coredns-cilium-rp-filter";
+    static final String FIXED = "playbooks/martian-source/after-fix/fixed";
+    static final String RUNNING_ONLY = "playbooks/martian-source/after-fix/running-device-only";
+
+    @TempDir
+    Path tmp;
+    Path first;
+
+    @BeforeEach
+    void recordTheSeedSession() {
+        first = tmp.resolve("seed.jsonl");
+        Cli r = Cli.run("run", "failing-probes", "--lab", SEED, "--set", "pod=kube-system/coredns-749558f7dd-w6jdj", "--transcript", first.toString());
+        assertEquals(0, r.exit(), r.toString());
+    }
+
+    private Cli verify(String lab, String transcript, String... more) {
+        List<String> args = new ArrayList<>(List.of("verify", first.toString(), "--lab", lab, "--transcript", tmp.resolve(transcript).toString()));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    private static JsonNode diagnosis(JsonNode round, String id) {
+        for (JsonNode d : round.get("diagnoses")) if (d.get("id").asText().equals(id)) return d;
+        throw new AssertionError("no diagnosis " + id + " in " + round);
+    }
+
+    private static List<String> states(JsonNode d) {
+        List<String> out = new ArrayList<>();
+        d.get("checks").forEach(c -> out.add(c.get("kind").asText() + ":" + c.get("step").asText() + "=" + c.get("state").asText()));
+        return out;
+    }
+
+    @Test
+    void afterTheFixBothDiagnosesAreFixedAndTheVerifyReplays() {
+        Cli r = verify(FIXED, "v.jsonl", "-o", "json");
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode j = r.json();
+        assertEquals("fixed", j.get("verdict").asText());
+        JsonNode round = j.get("rounds").get(0);
+        JsonNode rp = diagnosis(round, "rp-filter-strict-on-cni-device");
+        assertEquals(List.of("fact:rp-filter=gone", "fact:route=holds", "durable:sysctl-sources=gone"), states(rp));
+        assertTrue(rp.get("checks").get(0).get("says").asText().contains("rp_filter on lxc3c160d6c7aa0 is now 0"), rp.toString());
+        assertTrue(rp.get("checks").get(2).get("says").asText().contains("in /etc/sysctl.d/99-zzz-override_cilium.conf"), rp.toString());
+        assertEquals(List.of("fact:node-route=holds", "fact:pod-spec=gone"), states(diagnosis(round, "node-drops-probe-replies-rp-filter")));
+        assertEquals(first.toString(), j.get("verifies").asText(), "the new transcript is linked to the first");
+
+        Cli replay = Cli.run("replay", tmp.resolve("v.jsonl").toString());
+        assertEquals(0, replay.exit(), replay.toString());
+        assertTrue(replay.out().contains("same checks and verdicts in 1 round(s): fixed"), replay.out());
+    }
+
+    @Test
+    void onlyTheRunningDeviceChangedIsNotDurableAndNamesTheFile() {
+        Cli r = verify(RUNNING_ONLY, "v.jsonl");
+        assertEquals(5, r.exit(), r.toString());
+        assertTrue(r.out().contains("rp-filter-strict-on-cni-device (martian-source): NOT DURABLE"), r.out());
+        assertTrue(r.out().contains("`net.ipv4.conf.default.rp_filter = 2` in /etc/sysctl.d/10-network-security.conf sets it at boot"), r.out());
+        assertTrue(r.out().contains("Verdict: not durable"), r.out());
+    }
+
+    @Test
+    void beforeAnyFixItIsNotFixed() {
+        Cli r = verify(SEED, "v.jsonl", "-o", "json");
+        assertEquals(5, r.exit(), r.toString());
+        JsonNode round = r.json().get("rounds").get(0);
+        assertEquals("not fixed", round.get("verdict").asText());
+        assertEquals(List.of("fact:rp-filter=holds", "fact:route=holds", "durable:sysctl-sources=holds"),
+                states(diagnosis(round, "rp-filter-strict-on-cni-device")));
+    }
+
+    @Test
+    void aReadThatFailsIsCouldNotTellNeverFixed(@TempDir Path labs) throws IOException {
+        // the fixed lab, but the node does not answer the sysctl read: the fact cannot be re-read
+        Path lab = copy(Path.of(FIXED), labs.resolve("unread"));
+        Path node = lab.resolve("nodes/node0.yaml");
+        String spec = Files.readString(node);
+        // no sysctls to answer from: the scripted answer is a refusal
+        spec = spec.substring(0, spec.indexOf("sysctls:")) + spec.substring(spec.indexOf("files:"));
+        Files.writeString(node, spec.replace("commands:\n", "commands:\n  - match: \"^sysctl -a.*\"\n    stderr: \"sysctl: permission denied\"\n    exit: 1\n"));
+        Cli r = Cli.run("verify", first.toString(), "--lab", lab.toString(), "--transcript", tmp.resolve("v.jsonl").toString(), "-o", "json");
+        JsonNode rp = diagnosis(r.json().get("rounds").get(0), "rp-filter-strict-on-cni-device");
+        assertEquals("could not tell", rp.get("verdict").asText(), rp.toString());
+        assertEquals("unknown", rp.get("checks").get(0).get("state").asText());
+        assertTrue(rp.get("checks").get(0).get("says").asText().contains("exited 1"), rp.toString());
+        assertEquals(2, r.exit(), "the other diagnosis is fixed, but the worst verdict decides: " + r);
+    }
+
+    @Test
+    void watchReportsTheRegressionTheMomentItAppears() throws Exception {
+        Path watched = tmp.resolve("watch.jsonl");
+        try (Lab lab = Lab.start(ScenarioLoader.load(Path.of(FIXED)))) {
+            CompletableFuture<Cli> run = CompletableFuture.supplyAsync(() -> Cli.run("verify", first.toString(),
+                    "--kubeconfig", lab.kubeconfig().toString(), "--ssh-config", lab.sshConfig().toString(),
+                    "--watch", "20s", "--every", "1s", "--transcript", watched.toString()));
+            waitForVerdicts(watched, 4); // two rounds, fixed
+            // someone (a tuning DaemonSet, a sysctl -w) puts rp_filter=2 back on the pod's device
+            lab.changeNode("node0", ScenarioLoader.load(Path.of(SEED)).nodes().get("node0"));
+            Cli r = run.get(60, TimeUnit.SECONDS);
+            assertEquals(5, r.exit(), r.toString());
+            String out = r.out();
+            assertTrue(out.contains("round 1") || out.contains("FIXED"), out);
+            assertTrue(out.contains("REGRESSION in round"), out);
+            assertTrue(out.contains("the fault came back during the watch"), out);
+            String back = out.substring(out.indexOf("REGRESSION"));
+            assertTrue(back.contains("rp_filter on lxc3c160d6c7aa0 is now 2"), back);
+            assertFalse(out.substring(0, out.indexOf("REGRESSION")).contains("is now 2"), "fixed before the change: " + out);
+            String transcript = Files.readString(watched);
+            assertTrue(transcript.contains("\"type\":\"verify-end\"") && transcript.contains("\"regressed\":true"), transcript);
+        }
+        Cli replay = Cli.run("replay", watched.toString());
+        assertEquals(0, replay.exit(), replay.toString());
+    }
+
+    @Test
+    void aTranscriptWithoutADiagnosisIsRefusedInOneLine() {
+        Path healthy = tmp.resolve("healthy.jsonl");
+        Cli run = Cli.run("run", "martian-source", "--lab", "playbooks/martian-source/scenarios/healthy-no-martians", "--set", "node=node0",
+                "--transcript", healthy.toString());
+        assertEquals(2, run.exit(), run.toString());
+        Cli r = Cli.run("verify", healthy.toString(), "--lab", FIXED, "--transcript", tmp.resolve("v.jsonl").toString());
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("with no diagnosis to verify"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    private static void waitForVerdicts(Path transcript, int count) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < until) {
+            if (Files.exists(transcript) && Files.readAllLines(transcript).stream().filter(l -> l.contains("\"type\":\"verify-verdict\"")).count() >= count) return;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the watch did not make " + count / 2 + " rounds in 30 s");
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        return to;
+    }
+}
