@@ -42,6 +42,28 @@ public record Workspace(PlaybookCatalog catalog, SessionLauncher sessions, Clust
         return AccessPreflight.check(catalog, playbook.id(), inputs, sessions.namespace(), reviewer);
     }
 
+    /** A verify's round and where its transcript was written. */
+    public record Verified(dev.ktriage.verify.Round round, Path transcript) {
+    }
+
+    /**
+     * After a fix: the diagnoses of a finished session re-read live on this workspace's target, once
+     * ({@code ktriage verify}), written to a transcript of its own beside the session's. Blocks: call
+     * it off the GUI thread.
+     *
+     * @throws RuntimeException with a one-line message when the session cannot be verified
+     */
+    public Verified verify(Path transcript) {
+        String name = transcript.getFileName().toString().replaceFirst("\\.jsonl$", "");
+        Path out = transcript.toAbsolutePath().resolveSibling(name + "-verify.jsonl");
+        for (int n = 2; java.nio.file.Files.exists(out); n++) out = out.resolveSibling(name + "-verify-" + n + ".jsonl");
+        String version = Workspace.class.getPackage().getImplementationVersion();
+        try (dev.ktriage.verify.VerifySession v = dev.ktriage.verify.VerifySession.start(catalog, transcript, cluster, nodes, out,
+                version == null ? "dev" : version, null)) {
+            return new Verified(v.round(), v.transcript());
+        }
+    }
+
     /** Triage is another engineer's work: until it lands, it suggests nothing. */
     public static Supplier<List<Suggestion>> noTriage() {
         return List::of;

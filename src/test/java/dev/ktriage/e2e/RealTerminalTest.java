@@ -62,7 +62,7 @@ class RealTerminalTest {
             t.await(30, "[x] Read the pod's probes", "Esc: back to the diagnosis");
             // a second session in the same run gets its own transcript and report: nothing is overwritten
             t.send("Escape");
-            t.await(30, "m: Markdown report");
+            t.await(30, "m: report  v: verify");
             t.send("n");
             t.await(30, "What is wrong? Pick a playbook");
             t.send("Enter");

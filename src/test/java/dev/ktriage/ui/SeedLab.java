@@ -83,6 +83,11 @@ public final class SeedLab implements AutoCloseable {
         return new Workspace(catalog, launcher(), cluster, otherNodes, cluster.describe(), Workspace.noTriage(), null, stateDir);
     }
 
+    /** The lab's node answers as it would after a change on the node (a fix, a regression). */
+    public void changeNode(String node, dev.ktriage.lab.scenario.NodeSpec now) {
+        lab.changeNode(node, now);
+    }
+
     /** How many commands the lab's nodes have received. */
     public int nodeCommands() {
         return lab.nodeCommands();

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 final class ReplCommands {
 
     static final List<String> NAMES = List.of("start", "next", "step", "continue", "why", "evidence", "answer",
-            "back", "abort", "stop", "report", "save", "get", "ssh", "help", "quit");
+            "back", "abort", "stop", "report", "save", "verify", "get", "ssh", "help", "quit");
 
     private final Workspace ws;
     private final CommandShell shell;
@@ -95,6 +95,7 @@ final class ReplCommands {
                         : "the session has ended (report, save; start begins another)";
                 case "report" -> TextReport.render(finished().result(), finished().transcript(), finished().info());
                 case "save" -> save(rest.isEmpty() ? null : Path.of(rest));
+                case "verify" -> verify(rest.isEmpty() ? null : Path.of(rest));
                 case "get" -> reads.get(args);
                 case "ssh" -> ssh(rest);
                 case "quit", "exit" -> exit();
@@ -183,6 +184,22 @@ final class ReplCommands {
         if (value.isBlank()) throw new IllegalArgumentException("usage: answer VALUE");
         if (!session().answer(value)) return "no question is waiting";
         return "";
+    }
+
+    /** After a fix: the finished session's (or a transcript's) diagnoses re-read live, on this target. */
+    private String verify(Path file) {
+        Path transcript = file != null ? file : finished().transcript();
+        Workspace.Verified v;
+        try {
+            v = ws.verify(transcript);
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) throw e;
+            throw new IllegalStateException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        List<String> out = new ArrayList<>(dev.ktriage.ui.VerifyLines.round(v.round()));
+        out.add("Verdict: " + v.round().verdict().wireName());
+        out.add("Transcript: " + v.transcript());
+        return String.join("\n", out);
     }
 
     private String save(Path file) {

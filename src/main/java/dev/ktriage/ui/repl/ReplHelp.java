@@ -19,6 +19,8 @@ final class ReplHelp {
             abort | stop                  end the running session now: no further step, it ends interrupted
             report                        the session's report (Markdown)
             save [FILE]                   write the report (default: beside the transcript)
+            verify [TRANSCRIPT]           after a fix: re-read live the facts the diagnosis rests on (fixed, not
+                                           fixed, partly fixed, not durable); default: the session that ended
             get RESOURCE [NAME] [-n NS|-A] [-l SELECTOR]   read from the cluster
             ssh NODE COMMAND...           a read-only command on a node (no shell, nothing that changes it)
             quit | Ctrl-D                 save the report and leave""";

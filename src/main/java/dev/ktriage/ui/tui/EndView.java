@@ -62,6 +62,7 @@ final class EndView {
                 Canvas.wrap(d.title(), width - 4).forEach(t -> out.add(new Line("    " + t, Style.NORMAL)));
             }
             transcript(s, out, cols);
+            verified(s, out, width, cols);
             Diagnosis top = ds.get(0);
             out.add(new Line("", Style.NORMAL));
             if (!top.summary().isBlank()) {
@@ -96,6 +97,22 @@ final class EndView {
             transcript(s, out, cols);
         }
         return out;
+    }
+
+    /** The last verify (v): its verdict, each check as it is now, and its transcript. */
+    private static void verified(TuiState s, List<Line> out, int width, int cols) {
+        if (s.verified == null) return;
+        var r = s.verified.round();
+        out.add(new Line("", Style.NORMAL));
+        boolean fixed = r.verdict() == dev.ktriage.verify.Verdict.FIXED;
+        out.add(new Line("Verify at " + dev.ktriage.ui.VerifyLines.time(r) + " UTC: " + r.verdict().wireName().toUpperCase(), fixed ? Style.GOOD : Style.WARN));
+        for (var d : r.diagnoses()) {
+            Canvas.wrap(d.diagnosis() + ": " + d.verdict().wireName(), width).forEach(t -> out.add(new Line(t, Style.BOLD)));
+            for (var c : d.checks()) {
+                Canvas.wrap("- " + c.kind().wireName() + ", " + c.state().words() + ": " + c.says(), width).forEach(t -> out.add(new Line(t, Style.NORMAL)));
+            }
+        }
+        path("Verify transcript:", s.verified.transcript().toString(), out, cols);
     }
 
     /** The transcript's and the report's paths, each on lines of its own, whole: cut at the screen's width, never shortened. */

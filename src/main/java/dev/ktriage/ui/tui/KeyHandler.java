@@ -16,6 +16,9 @@ final class KeyHandler {
 
         void saveReport();
 
+        /** After a fix: the finished session's diagnoses re-read live (off the GUI thread). */
+        void verify();
+
         /** Stops the running session: no further step, it ends interrupted with its transcript closed. */
         void stop();
 
@@ -293,6 +296,7 @@ final class KeyHandler {
                     case 'g' -> s.endScroll = 0;
                     case 'G' -> s.endScroll = Integer.MAX_VALUE;
                     case 'm', 'M' -> actions.saveReport();
+                    case 'v', 'V' -> actions.verify();
                     case 's', 'S' -> {
                         s.mode = TuiState.Mode.SESSION;
                         s.notice = "";

@@ -75,7 +75,7 @@ final class ScreenPainter {
                     : s.finished != null ? "j/k: steps  /: filter  PgUp/PgDn: evidence  Esc: back to the diagnosis"
                     : s.paused != null ? "space/n: run this step  c: run to the end  x: stop  j/k: steps  q: quit"
                     : "j/k: steps  /: filter  PgUp/PgDn: evidence  p: pause  x: stop  ?: help  q: quit";
-            case END -> "m: Markdown report  s: steps  j/k/PgDn: scroll  n/Esc: new  ?: help  q: quit";
+            case END -> "m: report  v: verify  s: steps  j/k/PgDn: scroll  n/Esc: new  ?: help  q: quit";
         };
     }
 

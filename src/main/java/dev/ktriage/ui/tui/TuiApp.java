@@ -277,6 +277,36 @@ public final class TuiApp implements KeyHandler.Actions {
         }
     }
 
+    @Override
+    public void verify() {
+        FinishedSession f = state.finished;
+        if (f == null || state.verifying) return;
+        if (f.result().diagnoses().isEmpty()) {
+            state.notice = "nothing to verify: the session named no diagnosis";
+            return;
+        }
+        state.verifying = true;
+        state.notice = "verifying: re-reading the facts the diagnosis rests on...";
+        background.submit(() -> {
+            try {
+                var v = workspace.verify(f.transcript());
+                gui.post(s -> {
+                    if (s.finished != f) return;
+                    s.verifying = false;
+                    s.verified = v;
+                    s.endScroll = 0;
+                    s.notice = "verify: " + v.round().verdict().wireName();
+                });
+            } catch (RuntimeException e) {
+                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                gui.post(s -> {
+                    s.verifying = false;
+                    s.notice = "cannot verify: " + msg;
+                });
+            }
+        });
+    }
+
     /** Beside the transcript, so the two travel together into the ticket. */
     static Path reportPath(Path transcript) {
         String name = transcript.getFileName().toString().replaceFirst("\\.jsonl$", "");

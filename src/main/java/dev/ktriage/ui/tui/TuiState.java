@@ -83,6 +83,9 @@ final class TuiState {
     int endScroll;
     /** Where the Markdown report was written, once it was. */
     String report;
+    /** The last verify of the finished session (v on the end screen), or null; {@link #verifying} while one runs. */
+    dev.ktriage.ui.Workspace.Verified verified;
+    boolean verifying;
 
     TuiState(String where) {
         this.where = where;
@@ -177,6 +180,8 @@ final class TuiState {
         question = null;
         endScroll = 0;
         report = null;
+        verified = null;
+        verifying = false;
         mode = Mode.SESSION;
         notice = "";
         paused = null;

@@ -186,6 +186,10 @@ class TuiLayoutTest {
             public void saveReport() {
             }
 
+            public void verify() {
+                actions.add("verify");
+            }
+
             public void stop() {
                 actions.add("stop");
             }

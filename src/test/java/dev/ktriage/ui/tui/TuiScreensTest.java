@@ -64,7 +64,7 @@ class TuiScreensTest {
         assertTrue(screen.indexOf("rp-filter-strict-on-cni-device") < screen.indexOf("node-drops-probe-replies-rp-filter"),
                 "most specific first\n" + screen);
         assertTrue(screen.contains("Transcript: " + tmp.resolve("seed.jsonl")), screen);
-        assertTrue(screen.contains("m: Markdown report"), screen);
+        assertTrue(screen.contains("m: report  v: verify"), screen);
         assertTrue(screen.contains("lab/default | session ended: diagnosed"), screen);
         assertEquals(24, screen.lines().count());
         // further down: where each fact came from, and what was ruled out on the way
