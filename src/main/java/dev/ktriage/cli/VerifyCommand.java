@@ -22,11 +22,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", description = {
-        "After a fix: re-read, live, the facts a recorded diagnosis rests on (its playbook's verify checks), and whether",
-        "the fix lasts. Says fixed, not fixed, partly fixed, not durable or could not tell, and writes a new transcript",
-        "linked to the first (ktriage replay replays it).",
-        "Exit codes: 0 fixed, 2 could not tell, 5 not fixed, partly fixed or not durable (with --watch: also when the",
-        "fault came back during the watch), 1 error, 130 interrupted."})
+        "After a fix: re-read, live, the facts a recorded diagnosis rests on (its",
+        "playbook's verify checks), and whether the fix lasts: fixed, not fixed, partly",
+        "fixed, not durable or could not tell. Writes a new transcript linked to the",
+        "first; ktriage replay replays it.",
+        "Exit codes: 0 fixed, 2 could not tell, 5 not fixed, partly fixed or not durable",
+        "(with --watch, also when the fault came back), 1 error, 130 interrupted."})
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec
