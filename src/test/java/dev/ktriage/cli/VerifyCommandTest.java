@@ -151,6 +151,23 @@ class VerifyCommandTest {
         assertFalse(r.err().contains("Exception"), r.err());
     }
 
+    @Test
+    void theKubeletAllowlistIsFixedWhenTheRunningKubeletHasIt() {
+        Path kops = tmp.resolve("kops.jsonl");
+        Cli run = Cli.run("run", "sysctl-forbidden", "--lab", "playbooks/sysctl-forbidden/scenarios/seed-kops-kubelet-conf-wrong-key",
+                "--set", "pod=loadtest/locust-worker-6d8f7c9b54-x2kqp", "--transcript", kops.toString());
+        assertEquals(0, run.exit(), run.toString());
+        Cli before = Cli.run("verify", kops.toString(), "--lab", "playbooks/sysctl-forbidden/scenarios/seed-kops-kubelet-conf-wrong-key",
+                "--transcript", tmp.resolve("k1.jsonl").toString());
+        assertEquals(5, before.exit(), before.toString());
+        assertTrue(before.out().contains("still does not allow net.core.somaxconn"), before.out());
+        Cli after = Cli.run("verify", kops.toString(), "--lab", "playbooks/sysctl-forbidden/after-fix/seed-kops-key-fixed-restarted",
+                "--transcript", tmp.resolve("k2.jsonl").toString());
+        assertEquals(0, after.exit(), after.toString());
+        assertTrue(after.out().contains("allowlist-not-applied (sysctl-forbidden): FIXED"), after.out());
+        assertTrue(after.out().contains("delete it so that it is created again"), after.out());
+    }
+
     private static void waitForVerdicts(Path transcript, int count) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < until) {
