@@ -51,7 +51,8 @@ public record Transcript(
         }
     }
 
-    public static Transcript read(Path path) {
+    /** Every record of a transcript file, in order (blank lines skipped); an unreadable file or line is one line for the operator. */
+    public static List<JsonNode> records(Path path) {
         List<String> lines;
         try {
             lines = Files.readAllLines(path);
@@ -60,6 +61,21 @@ public record Transcript(
         } catch (IOException e) {
             throw new UnreadableException("cannot read transcript " + path + ": " + e.getMessage());
         }
+        List<JsonNode> out = new ArrayList<>();
+        int n = 0;
+        for (String line : lines) {
+            n++;
+            if (line.isBlank()) continue;
+            try {
+                out.add(JsonTrees.parse(line));
+            } catch (IOException e) {
+                throw new UnreadableException(path + ":" + n + ": not a transcript line (malformed JSON)");
+            }
+        }
+        return out;
+    }
+
+    public static Transcript read(Path path) {
         String playbook = null;
         String namespace = null;
         Map<String, String> inputs = new LinkedHashMap<>();
@@ -70,17 +86,8 @@ public record Transcript(
         List<String> diagnoses = new ArrayList<>();
         String outcome = null;
         String conclusion = null;
-        int n = 0;
         String verifies = null;
-        for (String line : lines) {
-            n++;
-            if (line.isBlank()) continue;
-            JsonNode o;
-            try {
-                o = JsonTrees.parse(line);
-            } catch (IOException e) {
-                throw new UnreadableException(path + ":" + n + ": not a transcript line (malformed JSON)");
-            }
+        for (JsonNode o : records(path)) {
             String type = o.path("type").asText();
             switch (type) {
                 case "session" -> {

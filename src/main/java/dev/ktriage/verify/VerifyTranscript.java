@@ -10,7 +10,6 @@ import dev.ktriage.transcript.TranscriptWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,14 +91,6 @@ public final class VerifyTranscript {
     }
 
     public static Recorded read(Path path) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path);
-        } catch (NoSuchFileException e) {
-            throw new Transcript.UnreadableException("transcript not found: " + path);
-        } catch (IOException e) {
-            throw new Transcript.UnreadableException("cannot read transcript " + path + ": " + e.getMessage());
-        }
         Path verifies = null;
         String sha = null;
         String playbook = null;
@@ -110,16 +101,7 @@ public final class VerifyTranscript {
         List<Instant> times = new ArrayList<>();
         String verdict = null;
         boolean regressed = false;
-        int n = 0;
-        for (String line : lines) {
-            n++;
-            if (line.isBlank()) continue;
-            JsonNode o;
-            try {
-                o = JsonTrees.parse(line);
-            } catch (IOException e) {
-                throw new Transcript.UnreadableException(path + ":" + n + ": not a transcript line (malformed JSON)");
-            }
+        for (JsonNode o : Transcript.records(path)) {
             switch (o.path("type").asText()) {
                 case HEADER -> {
                     verifies = Path.of(o.path("verifies").asText());
