@@ -16,7 +16,13 @@ import dev.ktriage.lab.scenario.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.ktriage.engine.BadInputException;
+import dev.ktriage.gateway.node.ApiNodeGateway;
+import dev.ktriage.gateway.node.NodeAccess;
+import dev.ktriage.gateway.node.RoutingNodeGateway;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** The gateways a session uses, and whatever has to be closed after it (a lab's servers). */
@@ -34,22 +40,42 @@ final class Target implements AutoCloseable {
 
     static Target open(TargetOptions o) {
         Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds));
-        if (o.lab != null) return lab(ScenarioLoader.load(o.lab), timeout);
+        NodeAccess access = access(o.nodeAccess);
+        if (o.lab != null) return lab(ScenarioLoader.load(o.lab), timeout, access);
         Fabric8ClusterGateway cluster = Fabric8ClusterGateway.connect(o.kubeconfig, o.context, o.namespace, timeout);
-        return new Target(cluster, liveNodes(cluster, o), null);
+        NodeOverrides overrides = NodeOverrides.load(NodeOverrides.DEFAULT_FILE);
+        Function<String, NodeAccess> accessOf = node -> overrides.forNode(node).map(NodeOverrides.Entry::access).filter(a -> a != null).orElse(access);
+        boolean anyApi = access == NodeAccess.API || overrides.entries().stream().anyMatch(e -> e.access() == NodeAccess.API);
+        if (!anyApi) return new Target(cluster, liveNodes(cluster, o, overrides), null);
+        return new Target(cluster, new RoutingNodeGateway(accessOf, Map.of(NodeAccess.SSH, () -> liveNodes(cluster, o, overrides),
+                NodeAccess.API, () -> new ApiNodeGateway(cluster))), null);
+    }
+
+    private static NodeAccess access(String option) {
+        try {
+            return NodeAccess.of(option == null ? "ssh" : option);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--node-access: " + e.getMessage());
+        }
     }
 
     /** A scenario's embedded lab, started for this session. */
     static Target lab(Scenario scenario, Duration timeout) {
+        return lab(scenario, timeout, NodeAccess.SSH);
+    }
+
+    /** A lab whose nodes are reached over SSH, or through its API server's node log queries. */
+    static Target lab(Scenario scenario, Duration timeout, NodeAccess access) {
         Lab lab = Lab.start(scenario);
-        return new Target(lab.clusterGateway(timeout), lab.nodeGateway(), lab);
+        ClusterGateway cluster = lab.clusterGateway(timeout);
+        return new Target(cluster, access == NodeAccess.API ? new ApiNodeGateway(cluster) : lab.nodeGateway(), lab);
     }
 
     /**
      * Nodes as an operator reaches them: their ~/.ssh/config, known_hosts, ssh-agent and keys, and the
      * ktriage config's per-node overrides; host keys are checked unless --ssh-accept-new.
      */
-    private static NodeGateway liveNodes(ClusterGateway cluster, TargetOptions o) {
+    private static NodeGateway liveNodes(ClusterGateway cluster, TargetOptions o, NodeOverrides overrides) {
         if (o.sshConfig != null && !Files.isRegularFile(o.sshConfig)) throw new IllegalArgumentException("ssh config not found: " + o.sshConfig);
         Path home = Path.of(System.getProperty("user.home"));
         Path ssh = home.resolve(".ssh");
@@ -64,7 +90,7 @@ final class Target implements AutoCloseable {
         for (String warning : sshConfig.warnings()) o.err().println("ktriage: " + warning);
         o.err().flush();
         ConfiguredNodeResolver resolver = new ConfiguredNodeResolver(new ConfiguredNodeResolver.Sources(fromStatus::statusAddress,
-                sshConfig, NodeOverrides.load(NodeOverrides.DEFAULT_FILE),
+                sshConfig, overrides,
                 o.sshUser, user, home, new NodeAddress.HostKeyPolicy(settings.knownHosts(), settings.acceptNewHostKeys()), o.sshProxyCommand));
         return new SshNodeGateway(settings, resolver);
     }

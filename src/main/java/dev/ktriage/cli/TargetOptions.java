@@ -36,6 +36,11 @@ final class TargetOptions {
     @Option(names = "--ssh-accept-new", description = "Trust on first use: add unknown node host keys to known_hosts. A changed key is refused regardless.")
     boolean sshAcceptNew;
 
+    @Option(names = "--node-access", paramLabel = "ssh|api", defaultValue = "ssh", description = "How nodes are reached: ssh (default), or api:"
+            + " through the API server alone, where the kubelet's node log query answers journalctl -u UNIT and cat /var/log/FILE"
+            + " (steps that need any other node command are inconclusive, saying so). A node's access in ~/.config/ktriage/config.yaml wins.")
+    String nodeAccess;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15", description = "Bound for each API request (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 

@@ -54,8 +54,8 @@ public final class GatherRunner {
         List<String> argv = new ArrayList<>();
         for (Text t : n.argv()) argv.add(t.render(vars));
         Object on = n.on().isSingleExpression() ? n.on().value(vars) : null;
-        String where = on instanceof List<?> many ? "{" + many.size() + " nodes}" : n.on().render(vars);
-        return "ssh " + where + " " + NodeCommand.joined(argv);
+        if (on instanceof List<?> many) return "ssh {" + many.size() + " nodes} " + NodeCommand.joined(argv);
+        return nodes.shown(new NodeCommand(n.on().render(vars), argv, n.sudo(), n.timeoutSeconds()));
     }
 
     public Evidence run(String stepId, Gather g, Map<String, Object> vars) {
@@ -91,7 +91,7 @@ public final class GatherRunner {
         NodeCommand command = new NodeCommand(node, argv, n.sudo(), n.timeoutSeconds());
         NodeAnswer answer = nodes.run(command);
         listener.nodeExchange(stepId, command, answer);
-        return Evidence.of(answer, "ssh " + node + " " + command.commandLine(), vars);
+        return Evidence.of(answer, nodes.shown(command), vars);
     }
 
     /**

@@ -25,6 +25,11 @@ public interface NodeGateway extends AutoCloseable {
         return answers;
     }
 
+    /** The command as the operator would run it by hand: {@code ssh NODE COMMAND}, or what the gateway really asks. */
+    default String shown(NodeCommand command) {
+        return "ssh " + command.node() + " " + command.commandLine();
+    }
+
     @Override
     void close();
 }

@@ -57,16 +57,24 @@ public final class Lab implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create lab folder " + workDir + ": " + e.getMessage(), e);
         }
-        LabApiServer api = LabApiServer.start(scenario);
+        LabSshServer ssh;
         try {
-            LabSshServer ssh = LabSshServer.start(scenario.nodes(), workDir);
-            api.writeKubeconfig(kubeconfigPath(workDir));
-            return new Lab(scenario, workDir, api, ssh, ownsWorkDir);
+            ssh = LabSshServer.start(scenario.nodes(), workDir);
         } catch (IOException e) {
-            api.close();
             throw new UncheckedIOException("cannot start the lab's SSH server: " + e.getMessage(), e);
+        }
+        try {
+            // the API server proxies node log queries to the nodes' kubelets: the same answers as over SSH
+            LabApiServer api = LabApiServer.start(scenario, ssh);
+            try {
+                api.writeKubeconfig(kubeconfigPath(workDir));
+            } catch (RuntimeException e) {
+                api.close();
+                throw e;
+            }
+            return new Lab(scenario, workDir, api, ssh, ownsWorkDir);
         } catch (RuntimeException e) {
-            api.close();
+            ssh.close();
             throw e;
         }
     }

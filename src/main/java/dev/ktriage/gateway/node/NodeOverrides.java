@@ -20,6 +20,7 @@ import java.util.Set;
  *   nodes:
  *     ip-10-0-1-5:   {host: 10.0.1.5, port: 2222, user: admin, jump: bastion, sudo: false}
  *     "gpu-*":       {user: core}
+ *     "fargate-*":   {access: api}      # no SSH: through the API server (the kubelet's node log query)
  * </pre>
  * Keys are node names or patterns ({@code *}, {@code ?}); the first entry that matches wins.
  * Unknown keys are errors with file:line, like everywhere else in ktriage.
@@ -29,7 +30,12 @@ public record NodeOverrides(List<Entry> entries) {
     public static final Path DEFAULT_FILE = Path.of(System.getProperty("user.home"), ".config", "ktriage", "config.yaml");
 
     /** One node's (or pattern's) settings; null where the entry says nothing. */
-    public record Entry(String pattern, String host, Integer port, String user, String jump, Boolean sudo) {
+    /** @param access how the node is reached (ssh, api); null when the entry does not say */
+    public record Entry(String pattern, String host, Integer port, String user, String jump, Boolean sudo, NodeAccess access) {
+
+        public Entry(String pattern, String host, Integer port, String user, String jump, Boolean sudo) {
+            this(pattern, host, port, user, jump, sudo, null);
+        }
     }
 
     public NodeOverrides {
@@ -49,9 +55,17 @@ public record NodeOverrides(List<Entry> entries) {
         if (!ssh.has("nodes")) return none();
         List<Entry> out = new ArrayList<>();
         for (Map.Entry<String, YNode> e : ssh.get("nodes").asMap().entries().entrySet()) {
-            YNode.YMap m = e.getValue().asMap().onlyKeys(Set.of("host", "port", "user", "jump", "sudo"));
+            YNode.YMap m = e.getValue().asMap().onlyKeys(Set.of("host", "port", "user", "jump", "sudo", "access"));
+            NodeAccess access = null;
+            if (m.has("access")) {
+                try {
+                    access = NodeAccess.of(m.get("access").asText());
+                } catch (IllegalArgumentException bad) {
+                    throw m.get("access").error(bad.getMessage());
+                }
+            }
             out.add(new Entry(e.getKey(), m.text("host", null), m.has("port") ? m.get("port").asInt() : null,
-                    m.text("user", null), m.text("jump", null), m.has("sudo") ? m.get("sudo").asBoolean() : null));
+                    m.text("user", null), m.text("jump", null), m.has("sudo") ? m.get("sudo").asBoolean() : null, access));
         }
         return new NodeOverrides(out);
     }

@@ -53,6 +53,11 @@ public final class LabApiServer implements AutoCloseable {
     }
 
     public static LabApiServer start(Scenario scenario) {
+        return start(scenario, dev.ktriage.lab.scenario.NodeAnswers.NONE);
+    }
+
+    /** @param nodes how the nodes answer the node log queries the API server proxies to their kubelets */
+    public static LabApiServer start(Scenario scenario, dev.ktriage.lab.scenario.NodeAnswers nodes) {
         ObjectStore store = new ObjectStore(scenario.objects());
         // Reads are served from the store; fabric8's CRUD store only answers watches. Its create is
         // linear in the objects already stored, so it is loaded on the first watch, not at start
@@ -64,7 +69,7 @@ public final class LabApiServer implements AutoCloseable {
             return d;
         };
         RequestLog requests = new RequestLog();
-        LabDispatcher dispatcher = new LabDispatcher(scenario, store, crud, requests);
+        LabDispatcher dispatcher = new LabDispatcher(scenario, store, crud, requests, nodes);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         try {
             server.start(InetAddress.getByName("127.0.0.1"), 0);

@@ -36,7 +36,11 @@ final class LabDispatcher extends Dispatcher {
     private volatile DiscoveryDocuments discovery;
     private final RbacAuthorizer rbac;
 
-    LabDispatcher(Scenario scenario, ObjectStore store, Supplier<KubernetesCrudDispatcher> crud, RequestLog requests) {
+    private final NodeLogs nodeLogs;
+
+    LabDispatcher(Scenario scenario, ObjectStore store, Supplier<KubernetesCrudDispatcher> crud, RequestLog requests,
+                  dev.ktriage.lab.scenario.NodeAnswers nodes) {
+        this.nodeLogs = new NodeLogs(nodes);
         this.crudLoader = crud;
         this.reads = new ObjectReads(store);
         this.logs = new LogEndpoint(scenario.logs());
@@ -91,6 +95,8 @@ final class LabDispatcher extends Dispatcher {
         if (r != null) {
             return r.body().isTextual() ? LabResponse.text(r.status(), r.body().textValue()) : LabResponse.json(r.status(), r.body());
         }
+        Optional<LabResponse> log = nodeLogs.answer(path, query);
+        if (log.isPresent()) return log.get();
         Optional<ObjectNode> doc = discovery.answer(path);
         if (doc.isPresent()) return LabResponse.json(200, doc.get());
         ApiPath api = ApiPath.parse(path);

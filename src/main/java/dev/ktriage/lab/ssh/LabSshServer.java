@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * node ({@code node0} answers as nodes/node0.yaml). Clients reach it with the same sshj code and
  * the same host key checking they use for real nodes. Nothing received is ever executed.
  */
-public final class LabSshServer implements AutoCloseable {
+public final class LabSshServer implements AutoCloseable, dev.ktriage.lab.scenario.NodeAnswers {
 
     private final SshServer server;
     private final LabNodes nodes;
@@ -91,6 +91,19 @@ public final class LabSshServer implements AutoCloseable {
     }
 
     /** The node names served, sorted. */
+    @Override
+    public boolean has(String node) {
+        return nodes.specs().containsKey(node);
+    }
+
+    /** What the node answers to a command line, as over SSH (counted, and listed when unanswered). */
+    @Override
+    public java.util.Optional<Reply> run(String node, String commandLine) {
+        if (!nodes.specs().containsKey(node)) return java.util.Optional.empty();
+        NodeReply r = nodes.answer(node, commandLine);
+        return java.util.Optional.of(new Reply(r.stdout(), r.stderr(), r.exit(), !r.unanswered()));
+    }
+
     /** The node answers as {@code now} from the next command on. */
     public void changeNode(String node, NodeSpec now) {
         nodes.change(node, now);
