@@ -56,37 +56,19 @@ public final class Verifier {
         DiagnosisSpec spec = playbook == null ? null : playbook.diagnoses().get(d.id());
         if (spec == null || spec.verify() == null) return DiagnosisVerdict.undeclared(d.id(), d.playbook());
         Verification v = spec.verify();
-        Map<String, Object> state = new HashMap<>(first.values().getOrDefault(d.id(), Map.of()));
-        Map<String, Map<String, Object>> afterStep = new HashMap<>();
-        Map<String, String> failedStep = new HashMap<>();
-        Map<String, String> commands = new HashMap<>();
-        Map<String, Object> checkLets = new HashMap<>();
+        Reads reads = new Reads(playbook, new HashMap<>(first.values().getOrDefault(d.id(), Map.of())));
         List<CheckResult> results = new ArrayList<>();
         List<Verification.Check> all = new ArrayList<>(v.facts());
         all.addAll(v.durable());
-        for (Verification.Check c : all) {
-            CheckResult.Kind kind = v.facts().contains(c) ? CheckResult.Kind.FACT : CheckResult.Kind.DURABLE;
-            if (!afterStep.containsKey(c.step()) && !failedStep.containsKey(c.step())) {
-                Step step = playbook.steps().get(c.step());
-                state.putAll(checkLets);
-                commands.put(c.step(), command(step, state));
-                Evidence e = gathers.run(STEP_PREFIX + c.step(), step.gather(), state);
-                if (e.failed()) {
-                    failedStep.put(c.step(), e.reason());
-                } else {
-                    state.putAll(StepDecider.values(step, e));
-                    afterStep.put(c.step(), new HashMap<>(state));
-                }
-            }
-            String command = commands.get(c.step());
-            if (failedStep.containsKey(c.step())) {
+        for (int i = 0; i < all.size(); i++) {
+            Verification.Check c = all.get(i);
+            CheckResult.Kind kind = i < v.facts().size() ? CheckResult.Kind.FACT : CheckResult.Kind.DURABLE;
+            Map<String, Object> values = reads.after(c.step());
+            if (values == null) {
                 results.add(new CheckResult(d.id(), kind, c.step(), CheckResult.State.UNKNOWN,
-                        "step '" + c.step() + "' could not be re-read: " + failedStep.get(c.step()), command));
+                        "step '" + c.step() + "' could not be re-read: " + reads.failed.get(c.step()), reads.commands.get(c.step())));
                 continue;
             }
-            // the step's values as its re-run left them, and every check's lets so far
-            Map<String, Object> values = new HashMap<>(afterStep.get(c.step()));
-            values.putAll(checkLets);
             for (Let let : c.lets()) {
                 Object value;
                 try {
@@ -95,11 +77,49 @@ public final class Verifier {
                     value = new Absent(u.getMessage());
                 }
                 values.put(let.name(), value);
-                checkLets.put(let.name(), value);
+                reads.checkLets.put(let.name(), value);
             }
-            results.add(check(d.id(), kind, c, values, command));
+            results.add(check(d.id(), kind, c, values, reads.commands.get(c.step())));
         }
         return DiagnosisVerdict.of(d.id(), d.playbook(), v.fixedWhen(), results);
+    }
+
+    /**
+     * The steps re-read for one diagnosis: each once, in the order the checks name them, with the
+     * session's values updated by the steps re-read before it and the checks' lets so far.
+     */
+    private final class Reads {
+        final Playbook playbook;
+        final Map<String, Object> state;
+        final Map<String, Map<String, Object>> afterStep = new HashMap<>();
+        final Map<String, String> failed = new HashMap<>();
+        final Map<String, String> commands = new HashMap<>();
+        final Map<String, Object> checkLets = new HashMap<>();
+
+        Reads(Playbook playbook, Map<String, Object> state) {
+            this.playbook = playbook;
+            this.state = state;
+        }
+
+        /** The values right after the step's re-read, with the checks' lets so far (a copy); null when the read failed. */
+        Map<String, Object> after(String stepId) {
+            if (!afterStep.containsKey(stepId) && !failed.containsKey(stepId)) {
+                Step step = playbook.steps().get(stepId);
+                state.putAll(checkLets);
+                commands.put(stepId, command(step, state));
+                Evidence e = gathers.run(STEP_PREFIX + stepId, step.gather(), state);
+                if (e.failed()) {
+                    failed.put(stepId, e.reason());
+                } else {
+                    state.putAll(StepDecider.values(step, e));
+                    afterStep.put(stepId, new HashMap<>(state));
+                }
+            }
+            if (failed.containsKey(stepId)) return null;
+            Map<String, Object> values = new HashMap<>(afterStep.get(stepId));
+            values.putAll(checkLets);
+            return values;
+        }
     }
 
     private static CheckResult check(String diagnosis, CheckResult.Kind kind, Verification.Check c, Map<String, Object> values, String command) {
