@@ -168,6 +168,29 @@ class VerifyCommandTest {
         assertTrue(after.out().contains("delete it so that it is created again"), after.out());
     }
 
+    @Test
+    void confAllSetAgainAtBootIsNotDurableUntilALaterFileSetsZero(@TempDir Path labs) throws IOException {
+        String rhel = "playbooks/martian-source/scenarios/rhel-cilium-cis-all-strict-martians";
+        Path session = tmp.resolve("rhel.jsonl");
+        Cli run = Cli.run("run", "martian-source", "--lab", rhel, "--set", "node=rhel9-w1", "--set", "podIP=10.0.1.57", "--transcript", session.toString());
+        assertEquals(0, run.exit(), run.toString());
+        // sysctl -w net.ipv4.conf.all.rp_filter=0 on the node, while the CIS file still sets 1
+        Path lab = copy(Path.of(rhel), labs.resolve("running-all-0"));
+        Path node = lab.resolve("nodes/rhel9-w1.yaml");
+        String grep = "  - match: \"^grep -rs rp_filter .*\"\n    stdout: |\n      /etc/sysctl.d/99-cis.conf:net.ipv4.conf.all.rp_filter = 1\n";
+        Files.writeString(node, Files.readString(node).replace("net.ipv4.conf.all.rp_filter: \"1\"", "net.ipv4.conf.all.rp_filter: \"0\"")
+                .replace("commands:\n", "commands:\n" + grep));
+        Cli once = Cli.run("verify", session.toString(), "--lab", lab.toString(), "--transcript", tmp.resolve("r1.jsonl").toString());
+        assertEquals(5, once.exit(), once.toString());
+        assertTrue(once.out().contains("rp-filter-all-overrides (martian-source): NOT DURABLE"), once.out());
+        assertTrue(once.out().contains("at the next boot conf.all.rp_filter is set to 1: `net.ipv4.conf.all.rp_filter = 1` in /etc/sysctl.d/99-cis.conf"), once.out());
+        // and the remedy's late file: the last one in name order sets 0
+        Files.writeString(node, Files.readString(node).replace(grep, grep + "      /etc/sysctl.d/99-zzz-override_cni.conf:net.ipv4.conf.all.rp_filter = 0\n"));
+        Cli fixed = Cli.run("verify", session.toString(), "--lab", lab.toString(), "--transcript", tmp.resolve("r2.jsonl").toString());
+        assertEquals(0, fixed.exit(), fixed.toString());
+        assertTrue(fixed.out().contains("at the next boot conf.all.rp_filter is set to 0"), fixed.out());
+    }
+
     private static void waitForVerdicts(Path transcript, int count) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < until) {
