@@ -21,7 +21,11 @@ import java.util.stream.Stream;
  * <pre>
  * Gen big SEED OUT PODS EVENTS NODES   a playbook's own scenario (SEED, with expect.yaml) buried in
  *                                      filler so the cluster holds PODS pods, EVENTS events, NODES nodes
- * Gen fleet OUT NODES DELAY_MS KEY     NODES nodes answering `sysctl -n KEY` after DELAY_MS (one odd node)
+ * Gen fleet OUT NODES DELAY_MS KEY [PLAYBOOK]   NODES nodes answering `sysctl -n KEY` after DELAY_MS
+ *                                      (one odd node), for PLAYBOOK (default node-sysctl-drift)
+ * Gen wide-drift PLAYBOOKS             bench-node-sysctl-drift: node-sysctl-drift with its node list
+ *                                      limit raised from 500 to 5,000 (for the 1,000-node fan-out); its
+ *                                      diagnosis is bench-sysctl-differs-across-nodes
  * Gen names OUT NODES                  NODES Node objects only (for real sshd endpoints)
  * Gen steps PLAYBOOKS SCENARIO STEPS   a loop-free playbook `bench-steps` with STEPS steps, and a lab for it
  * </pre>
@@ -34,8 +38,10 @@ public final class Gen {
     public static void main(String[] a) throws IOException {
         switch (a[0]) {
             case "big" -> big(Path.of(a[1]), Path.of(a[2]), Integer.parseInt(a[3]), Integer.parseInt(a[4]), Integer.parseInt(a[5]));
-            case "fleet" -> fleet(Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]), a[4]);
+            case "fleet" -> fleet(Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]), a[4],
+                    a.length > 5 ? a[5] : "node-sysctl-drift");
             case "names" -> names(Path.of(a[1]), Integer.parseInt(a[2]));
+            case "wide-drift" -> wideDrift(Path.of(a[1]));
             case "steps" -> steps(Path.of(a[1]), Path.of(a[2]), Integer.parseInt(a[3]));
             default -> throw new IllegalArgumentException("unknown: " + a[0]);
         }
@@ -158,14 +164,16 @@ public final class Gen {
 
     // ---- fleet: a node-wide check where every node answers after a delay
 
-    static void fleet(Path out, int nodes, int delayMs, String key) throws IOException {
+    static void fleet(Path out, int nodes, int delayMs, String key, String playbook) throws IOException {
         Files.createDirectories(out.resolve("nodes"));
+        // fleet-00 .. fleet-49 as before; as many digits as the largest number needs
+        String name = "fleet-%0" + Math.max(2, String.valueOf(nodes - 1).length()) + "d";
         try (BufferedWriter w = Files.newBufferedWriter(out.resolve("cluster.yaml"))) {
-            for (int i = 0; i < nodes; i++) nodeDoc(w, "fleet-%02d".formatted(i));
+            for (int i = 0; i < nodes; i++) nodeDoc(w, name.formatted(i));
         }
         for (int i = 0; i < nodes; i++) {
             String value = i == nodes / 2 ? "2" : "1";
-            Files.writeString(out.resolve("nodes/fleet-%02d.yaml".formatted(i)), """
+            Files.writeString(out.resolve("nodes/" + name.formatted(i) + ".yaml"), """
                     commands:
                       - run: "sysctl -n %s"
                         stdout: "%s\\n"
@@ -173,11 +181,34 @@ public final class Gen {
                     """.formatted(key, value, delayMs));
         }
         Files.writeString(out.resolve("expect.yaml"), """
-                playbook: node-sysctl-drift
+                playbook: %s
                 set: {key: %s}
                 answers: {}
-                diagnosis: sysctl-differs-across-nodes
-                """.formatted(key));
+                diagnosis: %ssysctl-differs-across-nodes
+                """.formatted(playbook, key, playbook.startsWith("bench-") ? "bench-" : ""));
+    }
+
+    /**
+     * The built-in node-sysctl-drift lists at most 500 nodes (its {@code limit: 500}): the same
+     * playbook as {@code bench-node-sysctl-drift}, with that one limit raised to 5,000.
+     */
+    static void wideDrift(Path playbooks) throws IOException {
+        String yaml;
+        try (var in = Gen.class.getResourceAsStream("/playbooks/node-sysctl-drift/playbook.yaml")) {
+            if (in == null) throw new IOException("node-sysctl-drift is not in the ktriage jar");
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // ids are unique across the catalog: the copy's id and its diagnosis's id get a prefix
+        String wide = yaml.replaceFirst("(?m)^id: node-sysctl-drift$", "id: bench-node-sysctl-drift")
+                .replace("diagnose: sysctl-differs-across-nodes", "diagnose: bench-sysctl-differs-across-nodes")
+                .replaceFirst("(?m)^  - id: sysctl-differs-across-nodes$", "  - id: bench-sysctl-differs-across-nodes")
+                .replace("limit: 500}", "limit: 5000}");
+        for (String part : List.of("id: bench-node-sysctl-drift", "diagnose: bench-sysctl", "- id: bench-sysctl", "limit: 5000}")) {
+            if (!wide.contains(part)) throw new IOException("node-sysctl-drift changed: Gen wide-drift no longer finds where to write `" + part + "`");
+        }
+        Path dir = playbooks.resolve("bench-node-sysctl-drift");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("playbook.yaml"), wide);
     }
 
     static void names(Path out, int nodes) throws IOException {

@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  * {@code RESULT outcome=.. diagnoses=.. fromJvmStartMs=.. sessionMs=..}.
  *
  * <pre>
- * Session --api URL --ssh HOSTS_FILE --key FILE --known-hosts FILE --playbook ID [--set k=v]... [--answer k=v]...
+ * Session --api URL --ssh HOSTS_FILE --key FILE --known-hosts FILE --playbook ID [--playbooks DIR] [--set k=v]... [--answer k=v]...
  * HOSTS_FILE: one "NODE PORT USER" a line, all on 127.0.0.1
+ * --playbooks DIR: also the playbooks in DIR, as ktriage run --playbooks DIR
  * BENCH_CONCURRENCY (environment): the SSH fan-out bound, default SshSettings.DEFAULT_CONCURRENCY
  * </pre>
  */
@@ -48,18 +49,23 @@ public final class Session {
      * (bench/run points ktriage.catalog.cache at its temp folder and fills it first, with
      * {@code --prime}), else loaded (and kept).
      */
-    static PlaybookCatalog catalog() {
-        CatalogCache cache = CatalogCache.forSources(List.of(), List.of());
+    static PlaybookCatalog catalog(List<Path> playbookFolders) {
+        CatalogCache cache = CatalogCache.forSources(List.of(), playbookFolders);
         if (cache == null) {
-            return PlaybookCatalog.load(PlaybookSources.builtIn(), ExtractorRegistry.fromClassLoader(Session.class.getClassLoader()));
+            List<dev.ktriage.playbook.PlaybookFile> files = new java.util.ArrayList<>(PlaybookSources.builtIn());
+            for (Path dir : playbookFolders) files.addAll(PlaybookSources.fromFolder(dir, dir.toString(), "--playbooks"));
+            return PlaybookCatalog.load(files, ExtractorRegistry.fromClassLoader(Session.class.getClassLoader()));
         }
         PlaybookCatalog cached = cache.read();
-        return cached != null ? cached : cache.load().catalog();
+        if (cached != null) return cached;
+        var loaded = cache.load();
+        loaded.problems().forEach(p -> System.err.println("ktriage: " + p));
+        return loaded.catalog();
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("--prime")) {
-            catalog();
+        if (args.length >= 1 && args[0].equals("--prime")) {
+            catalog(args.length == 3 && args[1].equals("--playbooks") ? List.of(Path.of(args[2])) : List.of());
             return;
         }
         Map<String, String> opt = new HashMap<>();
@@ -77,7 +83,7 @@ public final class Session {
             String[] f = line.trim().split("\\s+");
             if (f.length == 3) hosts.put(f[0], new NodeAddress("127.0.0.1", Integer.parseInt(f[1]), f[2]));
         }
-        PlaybookCatalog catalog = catalog();
+        PlaybookCatalog catalog = catalog(opt.containsKey("--playbooks") ? List.of(Path.of(opt.get("--playbooks"))) : List.of());
         SshSettings ssh = new SshSettings(Path.of(opt.get("--known-hosts")), List.of(Path.of(opt.get("--key"))), false,
                 Duration.ofSeconds(60), Duration.ofSeconds(2), // generous: a loaded CI box is slow to fork sshd sessions
                 Integer.parseInt(System.getenv().getOrDefault("BENCH_CONCURRENCY", String.valueOf(SshSettings.DEFAULT_CONCURRENCY))));

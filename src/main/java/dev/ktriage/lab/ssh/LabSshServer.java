@@ -2,6 +2,7 @@ package dev.ktriage.lab.ssh;
 
 import dev.ktriage.lab.scenario.NodeSpec;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
@@ -50,6 +51,9 @@ public final class LabSshServer implements AutoCloseable, dev.ktriage.lab.scenar
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
         sshd.setPort(0);
+        // Nagle off: the server's small packets (key exchange, login, a reply's data, exit status,
+        // EOF, close) go out at once instead of each waiting for the client's delayed ACK of the one before
+        CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey.keyPair()));
         sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
         sshd.setPublickeyAuthenticator(new LabLogin(lab.specs(), clientKey.publicKeyLine()));
