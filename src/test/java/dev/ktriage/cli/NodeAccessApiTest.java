@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ktriage.lab.LabFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class NodeAccessApiTest {
     @Test
     void aKubeletWithoutTheLogQueryIsNamedAsSuch() throws IOException {
         Path lab = tmp.resolve("lab");
-        copy(Path.of(KOPS), lab);
+        LabFixtures.copy(Path.of(KOPS), lab);
         // the kubelet serves its /var/log listing for /logs/ whatever the query when the log query is off
         Files.writeString(lab.resolve("raw.yaml"), Files.readString(lab.resolve("raw.yaml")) + """
                 - path: /api/v1/nodes/ip-172-20-41-12.eu-west-1.compute.internal/proxy/logs/
@@ -85,15 +86,5 @@ class NodeAccessApiTest {
         assertEquals(1, r.exit(), r.toString());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("--node-access: node access debug-pod is not available"), r.err());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktriage.lab.Lab;
+import dev.ktriage.lab.LabFixtures;
 import dev.ktriage.lab.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ class VerifyCommandTest {
     @Test
     void aReadThatFailsIsCouldNotTellNeverFixed(@TempDir Path labs) throws IOException {
         // the fixed lab, but the node does not answer the sysctl read: the fact cannot be re-read
-        Path lab = copy(Path.of(FIXED), labs.resolve("unread"));
+        Path lab = LabFixtures.copy(Path.of(FIXED), labs.resolve("unread"));
         Path node = lab.resolve("nodes/node0.yaml");
         String spec = Files.readString(node);
         // no sysctls to answer from: the scripted answer is a refusal
@@ -175,7 +176,7 @@ class VerifyCommandTest {
         Cli run = Cli.run("run", "martian-source", "--lab", rhel, "--set", "node=rhel9-w1", "--set", "podIP=10.0.1.57", "--transcript", session.toString());
         assertEquals(0, run.exit(), run.toString());
         // sysctl -w net.ipv4.conf.all.rp_filter=0 on the node, while the CIS file still sets 1
-        Path lab = copy(Path.of(rhel), labs.resolve("running-all-0"));
+        Path lab = LabFixtures.copy(Path.of(rhel), labs.resolve("running-all-0"));
         Path node = lab.resolve("nodes/rhel9-w1.yaml");
         String grep = "  - match: \"^grep -rs rp_filter .*\"\n    stdout: |\n      /etc/sysctl.d/99-cis.conf:net.ipv4.conf.all.rp_filter = 1\n";
         Files.writeString(node, Files.readString(node).replace("net.ipv4.conf.all.rp_filter: \"1\"", "net.ipv4.conf.all.rp_filter: \"0\"")
@@ -200,14 +201,4 @@ class VerifyCommandTest {
         throw new AssertionError("the watch did not make " + count / 2 + " rounds in 30 s");
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-        return to;
-    }
 }

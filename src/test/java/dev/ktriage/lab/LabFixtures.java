@@ -26,14 +26,7 @@ public final class LabFixtures {
      * gather.
      */
     public static Path slowSeed(Path to) throws IOException {
-        Path from = Path.of(System.getProperty("ktriage.root", "."), "playbooks", "failing-probes", "scenarios", "seed-coredns-cilium-rp-filter");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path dest = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(dest);
-                else Files.copy(f, dest);
-            }
-        }
+        copy(Path.of(System.getProperty("ktriage.root", "."), "playbooks", "failing-probes", "scenarios", "seed-coredns-cilium-rp-filter"), to);
         Path node = to.resolve("nodes/node0.yaml");
         String text = Files.readString(node);
         if (!text.contains("  - run: \"ip route get 10.0.0.113\"\n")) {
@@ -41,6 +34,18 @@ public final class LabFixtures {
         }
         String slow = text.replaceAll("(?m)^(  - (run|match): .*)$", "$1\n    delayMs: 60000");
         Files.writeString(node, slow);
+        return to;
+    }
+
+    /** A scenario folder copied whole into {@code to}, to be changed there. */
+    public static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path dest = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(dest);
+                else Files.copy(f, dest);
+            }
+        }
         return to;
     }
 }
