@@ -102,6 +102,9 @@ final class FleetCommand implements Callable<Integer> {
     @Option(names = "--ssh-accept-new", description = "Trust on first use: add unknown node host keys to known_hosts.")
     boolean sshAcceptNew;
 
+    @Option(names = "--node-access", paramLabel = "ssh|api", defaultValue = "ssh", description = "How nodes are reached (as for run; default: ${DEFAULT-VALUE}).")
+    String nodeAccess;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15", description = "Bound for each API request (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -243,7 +246,7 @@ final class FleetCommand implements Callable<Integer> {
     }
 
     private Target open(Member m) {
-        if (m.lab() != null) return Target.lab(ScenarioLoader.load(m.lab()), Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+        if (m.lab() != null) return Target.lab(ScenarioLoader.load(m.lab()), Duration.ofSeconds(Math.max(1, timeoutSeconds)), Target.access(nodeAccess));
         TargetOptions o = new TargetOptions();
         o.mixee = spec;
         o.kubeconfig = kubeconfig;
@@ -253,6 +256,7 @@ final class FleetCommand implements Callable<Integer> {
         o.sshConfig = sshConfig;
         o.sshProxyCommand = sshProxyCommand;
         o.sshAcceptNew = sshAcceptNew;
+        o.nodeAccess = nodeAccess;
         o.timeoutSeconds = timeoutSeconds;
         return Target.open(o);
     }

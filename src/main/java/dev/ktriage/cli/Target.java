@@ -51,7 +51,7 @@ final class Target implements AutoCloseable {
                 NodeAccess.API, () -> new ApiNodeGateway(cluster))), null);
     }
 
-    private static NodeAccess access(String option) {
+    static NodeAccess access(String option) {
         try {
             return NodeAccess.of(option == null ? "ssh" : option);
         } catch (IllegalArgumentException e) {
