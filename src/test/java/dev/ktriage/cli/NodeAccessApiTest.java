@@ -54,6 +54,15 @@ class NodeAccessApiTest {
     }
 
     @Test
+    void fleetReachesEveryMembersNodesAsTold() throws IOException {
+        Path dir = tmp.resolve("fleet");
+        Cli r = Cli.run("fleet", "kubelet-anonymous-403", "--lab", KOPS, "--node-access", "api", "--transcripts", dir.toString());
+        assertEquals(4, r.exit(), r.toString());
+        String t = Files.readString(dir.resolve(Path.of(KOPS).getFileName() + ".jsonl"));
+        assertTrue(t.contains("proxy/logs/?query=kubelet&tailLines=5000&pattern=Forbidden"), "the kubelet's journal through the API server");
+    }
+
+    @Test
     void aStepWhoseCommandHasNoApiEquivalentIsInconclusiveSayingSo() {
         Cli r = Cli.run("run", "failing-probes", "--lab", SEED, "--node-access", "api", "--set", "pod=kube-system/coredns-749558f7dd-w6jdj",
                 "-o", "json", "--transcript", tmp.resolve("t.jsonl").toString());
