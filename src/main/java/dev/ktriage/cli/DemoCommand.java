@@ -84,9 +84,28 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.print(TextReport.render(result, transcriptPath, finished.info()));
             out.println("\nReplay it offline:  ./ktriage replay " + transcriptPath);
+            afterFixLabs(result).forEach(lab -> out.println("After a fix:        ./ktriage verify " + transcriptPath + " --lab " + lab));
             out.flush();
             return result.outcome().exitCode();
         }
+    }
+
+    /**
+     * The labs of this cluster after a fix that a checkout has for the diagnoses' playbooks
+     * ({@code playbooks/ID/after-fix/NAME}), to try {@code verify} on; none outside a checkout.
+     */
+    static java.util.List<Path> afterFixLabs(SessionResult result) {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        for (String playbook : result.diagnoses().stream().map(d -> d.playbook()).distinct().toList()) {
+            Path dir = Path.of("playbooks", playbook, "after-fix");
+            if (!Files.isDirectory(dir)) continue;
+            try (var labs = Files.list(dir)) {
+                labs.filter(l -> Files.isRegularFile(l.resolve("cluster.yaml"))).sorted().forEach(out::add);
+            } catch (java.io.IOException e) {
+                // a folder that cannot be listed offers nothing
+            }
+        }
+        return out;
     }
 
     /** The same incident in the TUI: its form opens filled in, Enter starts it. */
@@ -95,7 +114,8 @@ final class DemoCommand implements Callable<Integer> {
         Transcripts.PerSession paths = new Transcripts.PerSession(transcriptPath);
         try (Target t = Target.lab(scenario, Duration.ofSeconds(15))) {
             Interactive.tui(Interactive.workspace(catalog, t, null, new Workspace.Preset(expect.playbook(), expect.set()), paths),
-                    stepThrough, spec.commandLine().getOut(), "./ktriage replay");
+                    stepThrough, spec.commandLine().getOut(), "./ktriage replay",
+                    f -> afterFixLabs(f.result()).stream().map(lab -> "./ktriage verify " + f.transcript() + " --lab " + lab).toList());
         }
         return 0;
     }

@@ -61,13 +61,16 @@ final class Interactive {
      * is (the full screen is gone by then, and with it what the end screen said).
      *
      * @param replay how this user runs replay ({@code ./ktriage replay} from a checkout)
+     * @param afterFix for a diagnosed session, the verify command lines to suggest (the demo's labs after a fix), or none
      */
-    static void tui(Workspace workspace, boolean stepThrough, PrintWriter out, String replay) throws IOException {
+    static void tui(Workspace workspace, boolean stepThrough, PrintWriter out, String replay,
+                    java.util.function.Function<FinishedSession, List<String>> afterFix) throws IOException {
         List<FinishedSession> ended = TuiApp.runOnConsole(workspace, stepThrough);
         if (ended.isEmpty()) out.println("ktriage: no session was run");
         for (FinishedSession f : ended) {
             out.println("ktriage: " + f.result().playbook() + " " + f.result().outcome().wireName() + ", transcript " + f.transcript());
             out.println("  Replay it offline:  " + replay + " " + f.transcript());
+            afterFix.apply(f).forEach(line -> out.println("  After a fix:        " + line));
         }
         out.flush();
     }

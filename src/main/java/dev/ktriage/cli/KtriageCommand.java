@@ -53,7 +53,7 @@ final class KtriageCommand implements Callable<Integer> {
         }
         try (Target t = Target.open(target)) {
             Interactive.tui(Interactive.workspace(playbooks.catalog(), t, target.namespace, null, Transcripts::defaultPath),
-                    stepThrough, spec.commandLine().getOut(), spec.root().name() + " replay");
+                    stepThrough, spec.commandLine().getOut(), spec.root().name() + " replay", f -> java.util.List.of());
         }
         return 0;
     }

@@ -192,6 +192,17 @@ class VerifyCommandTest {
         assertTrue(fixed.out().contains("at the next boot conf.all.rp_filter is set to 0"), fixed.out());
     }
 
+    @Test
+    void theDemoSaysHowToVerifyItsSessionAgainstTheLabsAfterAFix() {
+        Path demo = tmp.resolve("demo.jsonl");
+        Cli d = Cli.run("demo", "--transcript", demo.toString());
+        assertEquals(0, d.exit(), d.toString());
+        String hint = "After a fix:        ./ktriage verify " + demo + " --lab playbooks/martian-source/after-fix/fixed";
+        assertTrue(d.out().contains(hint), d.out());
+        Cli v = Cli.run("verify", demo.toString(), "--lab", "playbooks/martian-source/after-fix/fixed", "--transcript", tmp.resolve("v.jsonl").toString());
+        assertEquals(0, v.exit(), "the suggested command works as printed: " + v);
+    }
+
     private static void waitForVerdicts(Path transcript, int count) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < until) {
