@@ -23,7 +23,7 @@ public final class VerifyLines {
     public static List<String> round(Round r) {
         List<String> out = new ArrayList<>();
         for (DiagnosisVerdict d : r.diagnoses()) {
-            out.add(d.diagnosis() + " (" + d.playbook() + "): " + d.verdict().wireName().toUpperCase());
+            out.add(d.diagnosis() + " (" + d.playbook() + "): " + d.verdict().wireName().toUpperCase(java.util.Locale.ROOT));
             for (CheckResult c : d.checks()) {
                 out.add(String.format("  %-8s %-20s %s", c.kind().wireName(), c.state().words(), c.says()));
                 if (c.command() != null) out.add(String.format("  %-8s %-20s %s", "", "", "from: " + c.command()));

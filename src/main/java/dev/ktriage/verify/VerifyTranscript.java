@@ -113,7 +113,7 @@ public final class VerifyTranscript {
                 case "verify-check" -> {
                     int r = o.path("round").asInt();
                     grow(checks, r);
-                    checks.get(r - 1).add(new CheckResult(o.path("diagnosis").asText(), CheckResult.Kind.valueOf(o.path("kind").asText().toUpperCase()),
+                    checks.get(r - 1).add(new CheckResult(o.path("diagnosis").asText(), CheckResult.Kind.valueOf(o.path("kind").asText().toUpperCase(java.util.Locale.ROOT)),
                             o.path("step").asText(), CheckResult.State.ofWireName(o.path("state").asText()), o.path("says").asText(),
                             o.path("command").isTextual() ? o.path("command").asText() : null));
                 }

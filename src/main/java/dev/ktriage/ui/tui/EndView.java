@@ -105,7 +105,7 @@ final class EndView {
         var r = s.verified.round();
         out.add(new Line("", Style.NORMAL));
         boolean fixed = r.verdict() == dev.ktriage.verify.Verdict.FIXED;
-        out.add(new Line("Verify at " + dev.ktriage.ui.VerifyLines.time(r) + " UTC: " + r.verdict().wireName().toUpperCase(), fixed ? Style.GOOD : Style.WARN));
+        out.add(new Line("Verify at " + dev.ktriage.ui.VerifyLines.time(r) + " UTC: " + r.verdict().wireName().toUpperCase(java.util.Locale.ROOT), fixed ? Style.GOOD : Style.WARN));
         for (var d : r.diagnoses()) {
             Canvas.wrap(d.diagnosis() + ": " + d.verdict().wireName(), width).forEach(t -> out.add(new Line(t, Style.BOLD)));
             for (var c : d.checks()) {
