@@ -58,6 +58,11 @@ public final class GatherRunner {
         return nodes.shown(new NodeCommand(n.on().render(vars), argv, n.sudo(), n.timeoutSeconds()));
     }
 
+    /** How a node read was made when it was not over SSH, for the transcript; null over SSH. */
+    private static String via(String shown) {
+        return shown.startsWith("ssh ") ? null : shown;
+    }
+
     public Evidence run(String stepId, Gather g, Map<String, Object> vars) {
         try {
             return send(stepId, g, vars);
@@ -90,8 +95,9 @@ public final class GatherRunner {
         if (refusal != null) return refused(refusal, vars);
         NodeCommand command = new NodeCommand(node, argv, n.sudo(), n.timeoutSeconds());
         NodeAnswer answer = nodes.run(command);
-        listener.nodeExchange(stepId, command, answer);
-        return Evidence.of(answer, nodes.shown(command), vars);
+        String shown = nodes.shown(command);
+        listener.nodeExchange(stepId, command, answer, via(shown));
+        return Evidence.of(answer, shown, vars);
     }
 
     /**
@@ -122,7 +128,7 @@ public final class GatherRunner {
         for (int i = 0; i < commands.size(); i++) {
             NodeCommand c = commands.get(i);
             NodeAnswer a = answers.get(i);
-            listener.nodeExchange(stepId, c, a);
+            listener.nodeExchange(stepId, c, a, via(nodes.shown(c)));
             if (a.status().isFailure()) {
                 failed.add(c.node() + ": " + a.reason());
                 continue;

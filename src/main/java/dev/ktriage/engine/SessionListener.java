@@ -21,6 +21,14 @@ public interface SessionListener {
 
     default void nodeExchange(String stepId, NodeCommand command, NodeAnswer answer) {}
 
+    /**
+     * As above, with how the read was really made when it was not over SSH ({@code kubectl get --raw
+     * '/api/v1/nodes/N/proxy/logs/?query=kubelet'} for node access api); null over SSH.
+     */
+    default void nodeExchange(String stepId, NodeCommand command, NodeAnswer answer, String via) {
+        nodeExchange(stepId, command, answer);
+    }
+
     /** A fan-out step's progress: {@code done} of {@code total} nodes have answered (or failed). Any thread. */
     default void nodesAnswered(String stepId, int done, int total) {}
 

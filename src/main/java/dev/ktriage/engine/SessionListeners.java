@@ -42,6 +42,11 @@ final class SessionListeners implements SessionListener {
     }
 
     @Override
+    public void nodeExchange(String stepId, NodeCommand command, NodeAnswer answer, String via) {
+        listeners.forEach(l -> l.nodeExchange(stepId, command, answer, via));
+    }
+
+    @Override
     public void nodesAnswered(String stepId, int done, int total) {
         listeners.forEach(l -> l.nodesAnswered(stepId, done, total));
     }

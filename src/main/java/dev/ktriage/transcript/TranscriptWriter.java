@@ -101,9 +101,16 @@ public final class TranscriptWriter implements SessionListener, AutoCloseable {
 
     @Override
     public void nodeExchange(String stepId, NodeCommand command, NodeAnswer answer) {
+        nodeExchange(stepId, command, answer, null);
+    }
+
+    /** The node line, with {@code via} (the API read that answered it) when it was not run over SSH. */
+    @Override
+    public void nodeExchange(String stepId, NodeCommand command, NodeAnswer answer, String via) {
         ObjectNode o = entry("node");
         o.put("step", stepId);
         o.set("command", TranscriptCodec.command(command));
+        if (via != null) o.put("via", via);
         o.set("answer", TranscriptCodec.answer(answer));
         write(o);
     }

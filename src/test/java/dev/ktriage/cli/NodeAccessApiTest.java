@@ -38,7 +38,7 @@ class NodeAccessApiTest {
     }
 
     @Test
-    void theKubeletsJournalComesThroughTheNodeLogQueryToTheSameDiagnosis() {
+    void theKubeletsJournalComesThroughTheNodeLogQueryToTheSameDiagnosis() throws IOException {
         Cli ssh = Cli.run("run", "kubelet-anonymous-403", "--lab", KOPS, "-o", "json", "--transcript", tmp.resolve("ssh.jsonl").toString());
         Path t = tmp.resolve("api.jsonl");
         Cli api = Cli.run("run", "kubelet-anonymous-403", "--lab", KOPS, "--node-access", "api", "-o", "json", "--transcript", t.toString());
@@ -51,6 +51,10 @@ class NodeAccessApiTest {
         assertTrue(step(ssh.json(), "kubelet-log").get("command").asText().startsWith("ssh ip-172-20-41-12"), "over SSH it says ssh");
         Cli replay = Cli.run("replay", t.toString());
         assertEquals(0, replay.exit(), replay.toString());
+        // the transcript's node line says which API read answered the command; over SSH there is none
+        assertTrue(Files.readString(t).lines().anyMatch(l -> l.contains("\"type\":\"node\"") && l.contains("journalctl")
+                && l.contains("\"via\":\"kubectl get --raw '/api/v1/nodes/ip-172-20-41-12.eu-west-1.compute.internal/proxy/logs/?query=kubelet")), "via recorded");
+        assertTrue(Files.readString(tmp.resolve("ssh.jsonl")).lines().noneMatch(l -> l.contains("\"via\"")), "no via over SSH");
     }
 
     @Test
