@@ -198,7 +198,7 @@ public final class SessionEngine {
                         run.evidenceChain, diagnosis.remedy(), diagnosis.playbook(), run.facts, run.excluded);
                 run.diagnoses.add(withChain);
                 listener.diagnosed(withChain);
-                listener.diagnosisState(withChain, java.util.Collections.unmodifiableMap(new HashMap<>(vars)));
+                listener.diagnosisState(withChain, Collections.unmodifiableMap(vars));
             }
             if (r.handoff() != null && !inGroup) {
                 handoff(playbook, r.handoff(), vars, run, prefix);

@@ -42,7 +42,8 @@ public interface SessionListener {
 
     /**
      * Right after {@link #diagnosed}: every value the session had when it made the diagnosis (what
-     * {@code ktriage verify} re-runs its checks with). Read-only; not written to transcripts.
+     * {@code ktriage verify} re-runs its checks with). A read-only view of the walk's live values,
+     * which change as the walk goes on: copy what you keep. Not written to transcripts.
      */
     default void diagnosisState(Diagnosis diagnosis, Map<String, Object> variables) {}
 

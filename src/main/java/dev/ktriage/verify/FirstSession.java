@@ -34,7 +34,7 @@ public record FirstSession(Transcript transcript, List<Diagnosis> diagnoses, Map
         Replayer.Verdict v = Replayer.replay(t, catalog, new SessionListener() {
             @Override
             public void diagnosisState(Diagnosis d, Map<String, Object> variables) {
-                values.put(d.id(), variables);
+                values.put(d.id(), new java.util.HashMap<>(variables)); // the walk goes on changing them
             }
         });
         if (!v.same() || v.result().outcome() != Outcome.DIAGNOSED) {
