@@ -84,29 +84,9 @@ final class FleetCommand implements Callable<Integer> {
             + " (default: a new folder fleet-TIME under ~/.local/state/ktriage/transcripts/).")
     Path transcripts;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig to use (default: $KUBECONFIG, then ~/.kube/config).")
-    Path kubeconfig;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace for inputs given without one.")
-    String namespace;
-
-    @Option(names = "--ssh-user", paramLabel = "USER", description = "User for SSH to nodes (as for run).")
-    String sshUser;
-
-    @Option(names = "--ssh-config", paramLabel = "FILE", description = "OpenSSH client config to read instead of ~/.ssh/config and /etc/ssh/ssh_config (as for run).")
-    Path sshConfig;
-
-    @Option(names = "--ssh-proxy-command", paramLabel = "COMMAND", description = "Reach every node through COMMAND (as for run).")
-    String sshProxyCommand;
-
-    @Option(names = "--ssh-accept-new", description = "Trust on first use: add unknown node host keys to known_hosts.")
-    boolean sshAcceptNew;
-
-    @Option(names = "--node-access", paramLabel = "ssh|api", defaultValue = "ssh", description = "How nodes are reached (as for run; default: ${DEFAULT-VALUE}).")
-    String nodeAccess;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15", description = "Bound for each API request (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    /** Each member's connection options: the same for every context. */
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Mixin
     PlaybookOptions playbooks = new PlaybookOptions();
@@ -211,7 +191,7 @@ final class FleetCommand implements Callable<Integer> {
             Map<String, String> answers = new LinkedHashMap<>(fileAnswers);
             answers.putAll(set);
             answers.putAll(own);
-            new SessionRunner(catalog, t, namespace, p -> path, m.name()).run(pb, Map.copyOf(inputs), new BatchOperator(answers), null);
+            new SessionRunner(catalog, t, connection.namespace, p -> path, m.name()).run(pb, Map.copyOf(inputs), new BatchOperator(answers), null);
         } catch (RuntimeException e) {
             writeError(path, m.name(), pb, inputs, Errors.oneLine(e));
         }
@@ -232,7 +212,7 @@ final class FleetCommand implements Callable<Integer> {
     /** A context that failed before or outside its session (no such context, a lab that does not load): an error transcript. */
     private void writeError(Path path, String name, String pb, Map<String, String> inputs, String reason) {
         try (TranscriptWriter w = new TranscriptWriter(path, Clock.systemUTC(), Version.current(), name)) {
-            w.sessionStarted(pb, inputs, namespace != null ? namespace : "default");
+            w.sessionStarted(pb, inputs, connection.namespace != null ? connection.namespace : "default");
             w.sessionEnded(new SessionResult(pb, Outcome.ERROR, List.of(), List.of(), reason));
         }
     }
@@ -246,18 +226,13 @@ final class FleetCommand implements Callable<Integer> {
     }
 
     private Target open(Member m) {
-        if (m.lab() != null) return Target.lab(ScenarioLoader.load(m.lab()), Duration.ofSeconds(Math.max(1, timeoutSeconds)), Target.access(nodeAccess));
+        if (m.lab() != null) {
+            return Target.lab(ScenarioLoader.load(m.lab()), Duration.ofSeconds(Math.max(1, connection.timeoutSeconds)), Target.access(connection.nodeAccess));
+        }
         TargetOptions o = new TargetOptions();
         o.mixee = spec;
-        o.kubeconfig = kubeconfig;
         o.context = m.context();
-        o.namespace = namespace;
-        o.sshUser = sshUser;
-        o.sshConfig = sshConfig;
-        o.sshProxyCommand = sshProxyCommand;
-        o.sshAcceptNew = sshAcceptNew;
-        o.nodeAccess = nodeAccess;
-        o.timeoutSeconds = timeoutSeconds;
+        o.connection = connection;
         return Target.open(o);
     }
 
@@ -271,7 +246,7 @@ final class FleetCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>(contexts);
         if (allContexts) {
             if (!contexts.isEmpty()) throw new BadInputException("--contexts and --all-contexts: give one of them");
-            names.addAll(Fabric8ClusterGateway.contexts(kubeconfig));
+            names.addAll(Fabric8ClusterGateway.contexts(connection.kubeconfig));
         }
         for (String c : names) {
             if (c.isBlank()) throw new BadInputException("--contexts: an empty context name");

@@ -52,7 +52,7 @@ final class KtriageCommand implements Callable<Integer> {
             return 0;
         }
         try (Target t = Target.open(target)) {
-            Interactive.tui(Interactive.workspace(playbooks.catalog(), t, target.namespace, null, Transcripts::defaultPath),
+            Interactive.tui(Interactive.workspace(playbooks.catalog(), t, target.connection.namespace, null, Transcripts::defaultPath),
                     stepThrough, spec.commandLine().getOut(), spec.root().name() + " replay", f -> java.util.List.of());
         }
         return 0;

@@ -18,7 +18,7 @@ final class ReplCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Target t = Target.open(target)) {
-            Interactive.repl(Interactive.workspace(playbooks.catalog(), t, target.namespace, null, Transcripts::defaultPath));
+            Interactive.repl(Interactive.workspace(playbooks.catalog(), t, target.connection.namespace, null, Transcripts::defaultPath));
         }
         return 0;
     }

@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
         answers.putAll(set);
         Path transcriptPath = transcript != null ? transcript : Transcripts.defaultPath(playbook);
         try (Target t = Target.open(target)) {
-            SessionRunner sessions = new SessionRunner(catalog, t, target.namespace, p -> transcriptPath,
+            SessionRunner sessions = new SessionRunner(catalog, t, target.connection.namespace, p -> transcriptPath,
                     target.lab == null ? target.context : null);
             // Preflight: say up front which steps these credentials will leave inconclusive.
             if (t.cluster() instanceof AccessReviewer reviewer) {

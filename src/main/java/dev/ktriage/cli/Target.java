@@ -39,10 +39,10 @@ final class Target implements AutoCloseable {
     }
 
     static Target open(TargetOptions o) {
-        Duration timeout = Duration.ofSeconds(Math.max(1, o.timeoutSeconds));
-        NodeAccess access = access(o.nodeAccess);
+        Duration timeout = Duration.ofSeconds(Math.max(1, o.connection.timeoutSeconds));
+        NodeAccess access = access(o.connection.nodeAccess);
         if (o.lab != null) return lab(ScenarioLoader.load(o.lab), timeout, access);
-        Fabric8ClusterGateway cluster = Fabric8ClusterGateway.connect(o.kubeconfig, o.context, o.namespace, timeout);
+        Fabric8ClusterGateway cluster = Fabric8ClusterGateway.connect(o.connection.kubeconfig, o.context, o.connection.namespace, timeout);
         NodeOverrides overrides = NodeOverrides.load(NodeOverrides.DEFAULT_FILE);
         Function<String, NodeAccess> accessOf = node -> overrides.forNode(node).map(NodeOverrides.Entry::access).filter(a -> a != null).orElse(access);
         boolean anyApi = access == NodeAccess.API || overrides.entries().stream().anyMatch(e -> e.access() == NodeAccess.API);
@@ -76,22 +76,22 @@ final class Target implements AutoCloseable {
      * ktriage config's per-node overrides; host keys are checked unless --ssh-accept-new.
      */
     private static NodeGateway liveNodes(ClusterGateway cluster, TargetOptions o, NodeOverrides overrides) {
-        if (o.sshConfig != null && !Files.isRegularFile(o.sshConfig)) throw new IllegalArgumentException("ssh config not found: " + o.sshConfig);
+        if (o.connection.sshConfig != null && !Files.isRegularFile(o.connection.sshConfig)) throw new IllegalArgumentException("ssh config not found: " + o.connection.sshConfig);
         Path home = Path.of(System.getProperty("user.home"));
         Path ssh = home.resolve(".ssh");
         List<Path> keys = Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve).filter(Files::isReadable).toList();
         String user = System.getenv().getOrDefault("KTRIAGE_SSH_USER", System.getProperty("user.name"));
         // the operator's ssh-agent, as their ssh uses it: its keys go first
         String agent = System.getenv("SSH_AUTH_SOCK");
-        SshSettings settings = new SshSettings(ssh.resolve("known_hosts"), keys, o.sshAcceptNew, Duration.ofSeconds(10), Duration.ofSeconds(5))
+        SshSettings settings = new SshSettings(ssh.resolve("known_hosts"), keys, o.connection.sshAcceptNew, Duration.ofSeconds(10), Duration.ofSeconds(5))
                 .withAgent(agent == null || agent.isBlank() ? null : Path.of(agent));
         ClusterNodeResolver fromStatus = new ClusterNodeResolver(cluster, user);
-        SshConfig sshConfig = sshConfig(o.sshConfig, home);
+        SshConfig sshConfig = sshConfig(o.connection.sshConfig, home);
         for (String warning : sshConfig.warnings()) o.err().println("ktriage: " + warning);
         o.err().flush();
         ConfiguredNodeResolver resolver = new ConfiguredNodeResolver(new ConfiguredNodeResolver.Sources(fromStatus::statusAddress,
                 sshConfig, overrides,
-                o.sshUser, user, home, new NodeAddress.HostKeyPolicy(settings.knownHosts(), settings.acceptNewHostKeys()), o.sshProxyCommand));
+                o.connection.sshUser, user, home, new NodeAddress.HostKeyPolicy(settings.knownHosts(), settings.acceptNewHostKeys()), o.connection.sshProxyCommand));
         return new SshNodeGateway(settings, resolver);
     }
 

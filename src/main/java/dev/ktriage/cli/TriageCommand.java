@@ -87,11 +87,11 @@ final class TriageCommand implements Callable<Integer> {
         List<String> words = new ArrayList<>(List.of(name.isBlank() ? new String[] {"ktriage"} : name.split(" ")));
         words.addAll(List.of("run", s.playbook()));
         if (target.lab != null) words.addAll(List.of("--lab", target.lab.toString()));
-        if (target.kubeconfig != null) words.addAll(List.of("--kubeconfig", target.kubeconfig.toString()));
+        if (target.connection.kubeconfig != null) words.addAll(List.of("--kubeconfig", target.connection.kubeconfig.toString()));
         if (target.context != null) words.addAll(List.of("--context", target.context));
-        if (target.namespace != null) words.addAll(List.of("--namespace", target.namespace));
-        if (target.sshUser != null) words.addAll(List.of("--ssh-user", target.sshUser));
-        if (target.sshConfig != null) words.addAll(List.of("--ssh-config", target.sshConfig.toString()));
+        if (target.connection.namespace != null) words.addAll(List.of("--namespace", target.connection.namespace));
+        if (target.connection.sshUser != null) words.addAll(List.of("--ssh-user", target.connection.sshUser));
+        if (target.connection.sshConfig != null) words.addAll(List.of("--ssh-config", target.connection.sshConfig.toString()));
         for (Path f : playbooks.folders) words.addAll(List.of("--playbooks", f.toString()));
         for (Path p : playbooks.plugins) words.addAll(List.of("--plugins", p.toString()));
         for (Map.Entry<String, String> e : s.set().entrySet()) words.addAll(List.of("--set", e.getKey() + "=" + e.getValue()));
