@@ -32,9 +32,9 @@ class ArchitectureTest {
 
     /** import prefix → packages allowed to use it */
     private static final Map<String, List<String>> ALLOWED = Map.of(
-            "io.fabric8.kubernetes.client", List.of("dev.ktriage.gateway.cluster", "dev.ktriage.lab.api"),
+            "io.fabric8.kubernetes.client", List.of("dev.ktriage.gateway.cluster", "dev.ktriage.gateway.debugpod", "dev.ktriage.lab.api"),
             "io.fabric8.mockwebserver", List.of("dev.ktriage.lab.api"),
-            "io.fabric8.kubernetes.api", List.of("dev.ktriage.gateway.cluster", "dev.ktriage.lab.api"),
+            "io.fabric8.kubernetes.api", List.of("dev.ktriage.gateway.cluster", "dev.ktriage.gateway.debugpod", "dev.ktriage.lab.api"),
             "net.schmizz", List.of("dev.ktriage.gateway.node"),
             "com.hierynomus", List.of("dev.ktriage.gateway.node"),
             "org.apache.sshd", List.of("dev.ktriage.lab.ssh"),

@@ -28,10 +28,24 @@ final class ConnectionOptions {
     @Option(names = "--ssh-accept-new", description = "Trust on first use: add unknown node host keys to known_hosts. A changed key is refused regardless.")
     boolean sshAcceptNew;
 
-    @Option(names = "--node-access", paramLabel = "ssh|api", defaultValue = "ssh", description = "How nodes are reached: ssh (default), or api:"
-            + " through the API server alone, where the kubelet's node log query answers journalctl -u UNIT and cat /var/log/FILE"
-            + " (steps that need any other node command are inconclusive, saying so). A node's access in ~/.config/ktriage/config.yaml wins.")
+    @Option(names = "--node-access", paramLabel = "ssh|api|debug-pod", defaultValue = "ssh", description = "How nodes are reached: ssh (default);"
+            + " api: through the API server alone, where the kubelet's node log query answers journalctl -u UNIT and cat /var/log/FILE"
+            + " (steps that need any other node command are inconclusive, saying so); debug-pod: a privileged pod on each node read"
+            + " (as kubectl debug node/NODE --profile=sysadmin), its commands run with chroot /host, deleted when the session ends —"
+            + " giving it is consent to create those pods. A node's access in ~/.config/ktriage/config.yaml wins.")
     String nodeAccess;
+
+    @Option(names = "--allow-debug-pods", description = "Agree beforehand to the debug pods of nodes whose access in the ktriage config is debug-pod (else you are asked; a batch run is refused).")
+    boolean allowDebugPods;
+
+    @Option(names = "--debug-pod-namespace", paramLabel = "NS", description = "Namespace for debug pods (default: the config's debugPod.namespace, else the session's namespace). Its PodSecurity must admit privileged pods.")
+    String debugPodNamespace;
+
+    @Option(names = "--debug-pod-image", paramLabel = "IMAGE", description = "Image of the debug pods' container; it needs chroot and sleep (default: the config's debugPod.image, else busybox:1.36).")
+    String debugPodImage;
+
+    @Option(names = "--read-only", description = "Create nothing in the cluster: no debug pods (as contexts: {NAME: {readOnly: true}} in the ktriage config).")
+    boolean readOnly;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15", description = "Bound for each API request (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;

@@ -227,7 +227,7 @@ final class FleetCommand implements Callable<Integer> {
 
     private Target open(Member m) {
         if (m.lab() != null) {
-            return Target.lab(ScenarioLoader.load(m.lab()), Duration.ofSeconds(Math.max(1, connection.timeoutSeconds)), Target.access(connection.nodeAccess));
+            return Target.lab(ScenarioLoader.load(m.lab()), Duration.ofSeconds(Math.max(1, connection.timeoutSeconds)), connection);
         }
         TargetOptions o = new TargetOptions();
         o.mixee = spec;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
             "Every session is recorded as a transcript that `${ROOT-COMMAND-NAME} replay` re-runs offline."},
         subcommands = {TriageCommand.class, RunCommand.class, ReplayCommand.class, ListCommand.class, LabCommand.class,
             DemoCommand.class, ReplCommand.class, PluginCommand.class, RedactCommand.class, CompletionCommand.class, HelpCmd.class,
-            FleetCommand.class, VerifyCommand.class,
+            FleetCommand.class, VerifyCommand.class, CleanupCommand.class,
             AggregateCommand.class})
 final class KtriageCommand implements Callable<Integer> {
 

@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
                     target.lab == null ? target.context : null);
             // Preflight: say up front which steps these credentials will leave inconclusive.
             if (t.cluster() instanceof AccessReviewer reviewer) {
-                for (AccessPreflight.Gap gap : AccessPreflight.check(catalog, playbook, set, sessions.namespace(), reviewer)) {
+                for (AccessPreflight.Gap gap : AccessPreflight.check(catalog, playbook, set, sessions.namespace(), reviewer, sessions.nodeStepNeeds())) {
                     spec.commandLine().getErr().println("ktriage: preflight: " + gap.says());
                 }
                 spec.commandLine().getErr().flush();

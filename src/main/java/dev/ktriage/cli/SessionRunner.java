@@ -1,17 +1,22 @@
 package dev.ktriage.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ktriage.engine.Operator;
 import dev.ktriage.engine.SessionEngine;
 import dev.ktriage.engine.SessionInfo;
 import dev.ktriage.engine.SessionListener;
 import dev.ktriage.engine.SessionResult;
+import dev.ktriage.gateway.NodeSession;
+import dev.ktriage.json.JsonTrees;
 import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.transcript.TranscriptWriter;
 import dev.ktriage.ui.SessionLauncher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -44,6 +49,27 @@ final class SessionRunner implements SessionLauncher {
         this.transcriptFor = transcriptFor;
     }
 
+    /** What a node gateway records goes into the session's transcript; what it must ask goes to the session's operator. */
+    private record RecordedNodeSession(TranscriptWriter writer, Operator operator) implements NodeSession {
+
+        @Override
+        public void record(String type, Map<String, String> fields) {
+            ObjectNode o = JsonTrees.object();
+            fields.forEach(o::put);
+            writer.record(type, o);
+        }
+
+        @Override
+        public Optional<String> consent(String id, String question) {
+            try {
+                String answer = operator.answer(id, question, List.of("yes", "no"));
+                return "yes".equalsIgnoreCase(answer.strip()) ? Optional.empty() : Optional.of("the operator declined");
+            } catch (Operator.NoAnswerException e) {
+                return Optional.of("nobody can agree to it in a batch run: --node-access debug-pod or --allow-debug-pods allows it");
+            }
+        }
+    }
+
     /** The context part of a connection's description ("prod-eu/kube-system" gives "prod-eu"): the namespace is said on its own. */
     static String context(String described) {
         int slash = described.indexOf('/');
@@ -56,13 +82,20 @@ final class SessionRunner implements SessionLauncher {
     }
 
     @Override
+    public List<dev.ktriage.gateway.AccessCheck> nodeStepNeeds() {
+        return target.nodes().accessNeeds();
+    }
+
+    @Override
     public FinishedSession run(String playbook, Map<String, String> inputs, Operator operator, SessionListener listener) {
         catalog.require(playbook);
         Path path = transcriptFor.apply(playbook);
         Instant started = Instant.now();
         // the writer closes first: a Ctrl-C waits for the transcript's end record, not just for the engine
         try (StopOnSignal signals = new StopOnSignal(operator);
-             TranscriptWriter writer = new TranscriptWriter(path, Clock.systemUTC(), Version.current(), context)) {
+             TranscriptWriter writer = new TranscriptWriter(path, Clock.systemUTC(), Version.current(), context);
+             // closed before the writer: the debug pods' deletion is in the transcript
+             NodeSession.End nodes = target.nodes().begin(new RecordedNodeSession(writer, signals))) {
             SessionListener all = listener == null ? writer : SessionListener.all(writer, listener);
             all.recordingTo(writer);
             SessionResult result = new SessionEngine(catalog, target.cluster(), target.nodes(), signals, all, namespace)

@@ -19,7 +19,13 @@ import java.time.Duration;
 import dev.ktriage.engine.BadInputException;
 import dev.ktriage.gateway.node.ApiNodeGateway;
 import dev.ktriage.gateway.node.NodeAccess;
+import dev.ktriage.gateway.node.RefusingNodeGateway;
 import dev.ktriage.gateway.node.RoutingNodeGateway;
+import dev.ktriage.gateway.debugpod.DebugPodConfig;
+import dev.ktriage.gateway.debugpod.DebugPodNodeGateway;
+import dev.ktriage.gateway.debugpod.DebugPodSettings;
+import java.util.EnumMap;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,14 +47,46 @@ final class Target implements AutoCloseable {
     static Target open(TargetOptions o) {
         Duration timeout = Duration.ofSeconds(Math.max(1, o.connection.timeoutSeconds));
         NodeAccess access = access(o.connection.nodeAccess);
-        if (o.lab != null) return lab(ScenarioLoader.load(o.lab), timeout, access);
+        if (o.lab != null) return lab(ScenarioLoader.load(o.lab), timeout, o.connection);
         Fabric8ClusterGateway cluster = Fabric8ClusterGateway.connect(o.connection.kubeconfig, o.context, o.connection.namespace, timeout);
-        NodeOverrides overrides = NodeOverrides.load(NodeOverrides.DEFAULT_FILE);
-        Function<String, NodeAccess> accessOf = node -> overrides.forNode(node).map(NodeOverrides.Entry::access).filter(a -> a != null).orElse(access);
-        boolean anyApi = access == NodeAccess.API || overrides.entries().stream().anyMatch(e -> e.access() == NodeAccess.API);
-        if (!anyApi) return new Target(cluster, liveNodes(cluster, o, overrides), null);
-        return new Target(cluster, new RoutingNodeGateway(accessOf, Map.of(NodeAccess.SSH, () -> liveNodes(cluster, o, overrides),
-                NodeAccess.API, () -> new ApiNodeGateway(cluster))), null);
+        try {
+            NodeOverrides overrides = NodeOverrides.load(NodeOverrides.DEFAULT_FILE);
+            DebugPodConfig pods = DebugPodConfig.load(NodeOverrides.DEFAULT_FILE);
+            String readOnly = readOnly(o.connection, pods, SessionRunner.context(cluster.describe()));
+            if (readOnly != null && access == NodeAccess.DEBUG_POD) {
+                throw new BadInputException("--node-access debug-pod creates pods on the nodes, and this session is read-only (" + readOnly + ")");
+            }
+            Function<String, NodeAccess> accessOf = node -> overrides.forNode(node).map(NodeOverrides.Entry::access).filter(a -> a != null).orElse(access);
+            boolean onlySsh = access == NodeAccess.SSH && overrides.entries().stream().allMatch(e -> e.access() == null || e.access() == NodeAccess.SSH);
+            if (onlySsh) return new Target(cluster, liveNodes(cluster, o, overrides), null);
+            Map<NodeAccess, Supplier<NodeGateway>> makers = new EnumMap<>(NodeAccess.class);
+            makers.put(NodeAccess.SSH, () -> liveNodes(cluster, o, overrides));
+            makers.put(NodeAccess.API, () -> new ApiNodeGateway(cluster));
+            makers.put(NodeAccess.DEBUG_POD, readOnly != null
+                    ? () -> new RefusingNodeGateway("its access is debug-pod, which creates a pod, and this session is read-only (" + readOnly + ")")
+                    : () -> debugPods(cluster, o.connection, pods, access));
+            return new Target(cluster, new RoutingNodeGateway(accessOf, makers), null);
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** Why this session may create nothing, or null when it may. */
+    private static String readOnly(ConnectionOptions c, DebugPodConfig config, String context) {
+        if (c.readOnly) return "--read-only";
+        if (config.readOnly(context)) return "context " + context + " is readOnly in " + NodeOverrides.DEFAULT_FILE;
+        return null;
+    }
+
+    /** Debug pods in --debug-pod-namespace, else the config's, else the session's namespace; consent given by --node-access debug-pod or --allow-debug-pods. */
+    private static NodeGateway debugPods(Fabric8ClusterGateway cluster, ConnectionOptions c, DebugPodConfig config, NodeAccess sessionAccess) {
+        String namespace = c.debugPodNamespace != null ? c.debugPodNamespace
+                : config.namespace() != null ? config.namespace()
+                : cluster.namespace() != null ? cluster.namespace() : "default";
+        DebugPodSettings settings = config.applyTo(DebugPodSettings.defaults(namespace)).withNamespace(c.debugPodNamespace).withImage(c.debugPodImage);
+        boolean given = sessionAccess == NodeAccess.DEBUG_POD || c.allowDebugPods;
+        return new DebugPodNodeGateway(cluster.kubernetesClient(), settings, given ? DebugPodNodeGateway.Consent.GIVEN : DebugPodNodeGateway.Consent.ASK);
     }
 
     static NodeAccess access(String option) {
@@ -61,14 +99,26 @@ final class Target implements AutoCloseable {
 
     /** A scenario's embedded lab, started for this session. */
     static Target lab(Scenario scenario, Duration timeout) {
-        return lab(scenario, timeout, NodeAccess.SSH);
+        return lab(scenario, timeout, new ConnectionOptions());
     }
 
-    /** A lab whose nodes are reached over SSH, or through its API server's node log queries. */
-    static Target lab(Scenario scenario, Duration timeout, NodeAccess access) {
+    /**
+     * A lab whose nodes are reached over SSH, through its API server's node log queries, or through
+     * debug pods its API server accepts and answers from the same node answers.
+     */
+    static Target lab(Scenario scenario, Duration timeout, ConnectionOptions c) {
+        NodeAccess access = access(c.nodeAccess);
+        if (access == NodeAccess.DEBUG_POD && c.readOnly) {
+            throw new BadInputException("--node-access debug-pod creates pods on the nodes, and this session is read-only (--read-only)");
+        }
         Lab lab = Lab.start(scenario);
-        ClusterGateway cluster = lab.clusterGateway(timeout);
-        return new Target(cluster, access == NodeAccess.API ? new ApiNodeGateway(cluster) : lab.nodeGateway(), lab);
+        Fabric8ClusterGateway cluster = lab.clusterGateway(timeout);
+        NodeGateway nodes = switch (access) {
+            case API -> new ApiNodeGateway(cluster);
+            case DEBUG_POD -> debugPods(cluster, c, DebugPodConfig.none(), access);
+            case SSH -> lab.nodeGateway();
+        };
+        return new Target(cluster, nodes, lab);
     }
 
     /**

@@ -52,9 +52,15 @@ public final class AccessPreflight {
     /** Reviews every distinct check once; the gaps come back in step order. */
     public static List<Gap> check(PlaybookCatalog catalog, String playbookId, Map<String, String> inputs,
                                   String defaultNamespace, AccessReviewer reviewer) {
+        return check(catalog, playbookId, inputs, defaultNamespace, reviewer, List.of());
+    }
+
+    /** @param nodeStepNeeds what the node gateway asks of the API server for each node step (debug pods) */
+    public static List<Gap> check(PlaybookCatalog catalog, String playbookId, Map<String, String> inputs,
+                                  String defaultNamespace, AccessReviewer reviewer, List<AccessCheck> nodeStepNeeds) {
         Map<AccessCheck, AccessVerdict> verdicts = new LinkedHashMap<>();
         List<Gap> gaps = new ArrayList<>();
-        for (Need n : needs(catalog, playbookId, inputs, defaultNamespace)) {
+        for (Need n : needs(catalog, playbookId, inputs, defaultNamespace, nodeStepNeeds)) {
             AccessVerdict v = verdicts.computeIfAbsent(n.check(), reviewer::review);
             if (!Boolean.TRUE.equals(v.allowed())) gaps.add(new Gap(n, v));
         }
@@ -73,6 +79,12 @@ public final class AccessPreflight {
 
     /** The reads of a playbook and of every playbook it can hand off to, in step order. */
     public static List<Need> needs(PlaybookCatalog catalog, String playbookId, Map<String, String> inputs, String defaultNamespace) {
+        return needs(catalog, playbookId, inputs, defaultNamespace, List.of());
+    }
+
+    /** As above, each node step also needing {@code nodeStepNeeds} (how the node gateway reaches a node through the API server). */
+    public static List<Need> needs(PlaybookCatalog catalog, String playbookId, Map<String, String> inputs, String defaultNamespace,
+                                   List<AccessCheck> nodeStepNeeds) {
         List<Need> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(playbookId));
@@ -82,6 +94,9 @@ public final class AccessPreflight {
             if (!seen.add(p.id())) continue;
             for (Step s : withGroups(p.steps().values())) {
                 if (s.gather() instanceof Gather.Cluster c) out.add(need(p.id(), s.id(), c, p.id().equals(playbookId) ? vars : Map.of(), defaultNamespace));
+                if (s.gather() instanceof Gather.Node) {
+                    for (AccessCheck c : nodeStepNeeds) out.add(new Need(p.id(), s.id(), c, false));
+                }
                 if (s.gather() instanceof Gather.Review) {
                     out.add(new Need(p.id(), s.id(), AccessCheck.resource("create", "subjectaccessreviews.authorization.k8s.io", null, null), false));
                 }

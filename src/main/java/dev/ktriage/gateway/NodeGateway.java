@@ -30,6 +30,19 @@ public interface NodeGateway extends AutoCloseable {
         return "ssh " + command.node() + " " + command.commandLine();
     }
 
+    /** What this gateway asks of the API server to run a node's command (checked before a session); none over SSH. */
+    default List<AccessCheck> accessNeeds() {
+        return List.of();
+    }
+
+    /**
+     * A session starts using this gateway; what it returns is closed when the session ends, on
+     * success, error or Ctrl-C alike. Gateways that set nothing up per session need not care.
+     */
+    default NodeSession.End begin(NodeSession session) {
+        return () -> { };
+    }
+
     @Override
     void close();
 }

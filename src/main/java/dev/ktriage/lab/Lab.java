@@ -83,7 +83,7 @@ public final class Lab implements AutoCloseable {
         return workDir.resolve("kubeconfig");
     }
 
-    public ClusterGateway clusterGateway(Duration timeout) {
+    public Fabric8ClusterGateway clusterGateway(Duration timeout) {
         return Fabric8ClusterGateway.forUrl(api.url(), timeout);
     }
 

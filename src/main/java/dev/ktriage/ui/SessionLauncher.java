@@ -5,6 +5,7 @@ import dev.ktriage.engine.SessionListener;
 import dev.ktriage.engine.SessionInfo;
 import dev.ktriage.engine.SessionResult;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,11 @@ public interface SessionLauncher {
     /** Where the sessions read inputs given without a namespace; ad-hoc reads and the preflight look there too. */
     default String namespace() {
         return "default";
+    }
+
+    /** What the node gateway asks of the API server for every node step (a debug pod's create, exec, delete); empty for SSH. */
+    default List<dev.ktriage.gateway.AccessCheck> nodeStepNeeds() {
+        return List.of();
     }
 
     /** A session's result and where its transcript was written. */

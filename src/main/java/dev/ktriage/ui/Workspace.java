@@ -39,7 +39,7 @@ public record Workspace(PlaybookCatalog catalog, SessionLauncher sessions, Clust
      */
     public List<AccessPreflight.Gap> preflight(Playbook playbook, Map<String, String> inputs) {
         if (!(cluster instanceof AccessReviewer reviewer)) return List.of();
-        return AccessPreflight.check(catalog, playbook.id(), inputs, sessions.namespace(), reviewer);
+        return AccessPreflight.check(catalog, playbook.id(), inputs, sessions.namespace(), reviewer, sessions.nodeStepNeeds());
     }
 
     /** A verify's round and where its transcript was written. */

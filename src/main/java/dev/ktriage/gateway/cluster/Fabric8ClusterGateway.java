@@ -113,6 +113,11 @@ public final class Fabric8ClusterGateway implements ClusterGateway, AccessReview
         return builder.withRequestTimeout(ms).withConnectionTimeout(ms).withRequestRetryBackoffLimit(0).build();
     }
 
+    /** The client itself, for the one gateway that writes: debug pods (create, exec, delete). */
+    public KubernetesClient kubernetesClient() {
+        return client;
+    }
+
     @Override
     public String namespace() {
         return client.getNamespace();

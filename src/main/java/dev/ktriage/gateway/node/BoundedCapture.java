@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
  * Output of a remote command kept up to a cap. Past the cap the stream is still drained, so the
  * remote side is never blocked on a full window, but the bytes are only counted.
  */
-record BoundedCapture(String text, long totalBytes, boolean truncated) {
+public record BoundedCapture(String text, long totalBytes, boolean truncated) {
 
-    static BoundedCapture read(InputStream in, int capBytes) throws IOException {
+    /** What is kept of a node command's stdout and stderr, whatever carries it. */
+    public static final int STDOUT_CAP = 4 * 1024 * 1024;
+    public static final int STDERR_CAP = 1024 * 1024;
+
+    public static BoundedCapture read(InputStream in, int capBytes) throws IOException {
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
@@ -22,5 +26,17 @@ record BoundedCapture(String text, long totalBytes, boolean truncated) {
             total += n;
         }
         return new BoundedCapture(kept.toString(StandardCharsets.UTF_8), total, total > capBytes);
+    }
+
+    /** The lines appended to stderr when either stream was cut, so a reader knows the text is not whole. */
+    public static String notes(BoundedCapture stdout, BoundedCapture stderr) {
+        StringBuilder b = new StringBuilder();
+        if (stdout.truncated()) {
+            b.append("\n[ktriage: stdout truncated to ").append(STDOUT_CAP).append(" of ").append(stdout.totalBytes()).append(" bytes]\n");
+        }
+        if (stderr.truncated()) {
+            b.append("\n[ktriage: stderr truncated to ").append(STDERR_CAP).append(" of ").append(stderr.totalBytes()).append(" bytes]\n");
+        }
+        return b.toString();
     }
 }

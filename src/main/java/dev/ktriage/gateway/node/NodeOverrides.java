@@ -21,7 +21,9 @@ import java.util.Set;
  *     ip-10-0-1-5:   {host: 10.0.1.5, port: 2222, user: admin, jump: bastion, sudo: false}
  *     "gpu-*":       {user: core}
  *     "fargate-*":   {access: api}      # no SSH: through the API server (the kubelet's node log query)
+ *     "bottlerocket-*": {access: debug-pod}  # no SSH: a privileged debug pod, created with consent
  * </pre>
+ * ("debugPod" and "contexts" in the same file are read by {@code dev.ktriage.gateway.debugpod.DebugPodConfig}.)
  * Keys are node names or patterns ({@code *}, {@code ?}); the first entry that matches wins.
  * Unknown keys are errors with file:line, like everywhere else in ktriage.
  */
@@ -29,8 +31,11 @@ public record NodeOverrides(List<Entry> entries) {
 
     public static final Path DEFAULT_FILE = Path.of(System.getProperty("user.home"), ".config", "ktriage", "config.yaml");
 
-    /** One node's (or pattern's) settings; null where the entry says nothing. */
-    /** @param access how the node is reached (ssh, api); null when the entry does not say */
+    /**
+     * One node's (or pattern's) settings; null where the entry says nothing.
+     *
+     * @param access how the node is reached (ssh, api, debug-pod); null when the entry does not say
+     */
     public record Entry(String pattern, String host, Integer port, String user, String jump, Boolean sudo, NodeAccess access) {
 
         public Entry(String pattern, String host, Integer port, String user, String jump, Boolean sudo) {
@@ -49,7 +54,7 @@ public record NodeOverrides(List<Entry> entries) {
     /** A missing file is no overrides. */
     public static NodeOverrides load(Path file) {
         if (file == null || !Files.isRegularFile(file)) return none();
-        YNode.YMap root = YamlReader.readOne(file, file.toString()).asMap().onlyKeys(Set.of("ssh"));
+        YNode.YMap root = YamlReader.readOne(file, file.toString()).asMap().onlyKeys(Set.of("ssh", "debugPod", "contexts"));
         if (!root.has("ssh")) return none();
         YNode.YMap ssh = root.get("ssh").asMap().onlyKeys(Set.of("nodes"));
         if (!ssh.has("nodes")) return none();

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class RemoteCommandRun {
 
-    static final int STDOUT_CAP = 4 * 1024 * 1024;
-    static final int STDERR_CAP = 1024 * 1024;
+    static final int STDOUT_CAP = BoundedCapture.STDOUT_CAP;
+    static final int STDERR_CAP = BoundedCapture.STDERR_CAP;
     /** What GNU and busybox {@code timeout} exit with when they had to stop the command. */
     static final int REMOTE_TIMEOUT_EXIT = 124;
 
@@ -68,7 +68,7 @@ final class RemoteCommandRun {
                         + command.commandLine() + "` was stopped by the node's `timeout " + command.timeoutSeconds()
                         + "` (exit 124)"), millisSince(startNanos));
             }
-            return NodeAnswer.ran(exit, stdout.text(), stderr.text() + notes(stdout, stderr), millisSince(startNanos));
+            return NodeAnswer.ran(exit, stdout.text(), stderr.text() + BoundedCapture.notes(stdout, stderr), millisSince(startNanos));
         } catch (TimeoutException e) {
             return NodeAnswer.failed(GatherStatus.TIMEOUT, NodeFailure.oneLine("node " + command.node() + ": no answer to `"
                     + command.commandLine() + "` within " + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms (remote timeout "
@@ -111,17 +111,6 @@ final class RemoteCommandRun {
             if (System.nanoTime() - deadline >= 0) throw new TimeoutException(e.getMessage());
             throw e;
         }
-    }
-
-    private static String notes(BoundedCapture stdout, BoundedCapture stderr) {
-        StringBuilder b = new StringBuilder();
-        if (stdout.truncated()) {
-            b.append("\n[ktriage: stdout truncated to ").append(STDOUT_CAP).append(" of ").append(stdout.totalBytes()).append(" bytes]\n");
-        }
-        if (stderr.truncated()) {
-            b.append("\n[ktriage: stderr truncated to ").append(STDERR_CAP).append(" of ").append(stderr.totalBytes()).append(" bytes]\n");
-        }
-        return b.toString();
     }
 
     private static long millisSince(long startNanos) {

@@ -1,8 +1,10 @@
 package dev.ktriage.gateway.node;
 
+import dev.ktriage.gateway.AccessCheck;
 import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.gateway.NodeGateway;
+import dev.ktriage.gateway.NodeSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -23,6 +25,9 @@ public final class RoutingNodeGateway implements NodeGateway {
     private final Function<String, NodeAccess> accessOf;
     private final Map<NodeAccess, Supplier<NodeGateway>> makers;
     private final Map<NodeAccess, NodeGateway> made = new EnumMap<>(NodeAccess.class);
+    /** The session under way, and what ends it on each gateway it reached (one made mid-session begins it then). */
+    private NodeSession session;
+    private final List<NodeSession.End> ends = new ArrayList<>();
 
     public RoutingNodeGateway(Function<String, NodeAccess> accessOf, Map<NodeAccess, Supplier<NodeGateway>> makers) {
         this.accessOf = accessOf;
@@ -33,8 +38,36 @@ public final class RoutingNodeGateway implements NodeGateway {
         return made.computeIfAbsent(access, a -> {
             Supplier<NodeGateway> maker = makers.get(a);
             if (maker == null) throw new IllegalStateException("no gateway for node access " + a.wireName());
-            return maker.get();
+            NodeGateway g = maker.get();
+            if (session != null) ends.add(g.begin(session));
+            return g;
         });
+    }
+
+    /** The needs of every access this session may use but SSH, which asks nothing of the API server. */
+    @Override
+    public List<AccessCheck> accessNeeds() {
+        List<AccessCheck> out = new ArrayList<>();
+        for (NodeAccess a : makers.keySet()) {
+            if (a == NodeAccess.SSH) continue;
+            for (AccessCheck c : gateway(a).accessNeeds()) if (!out.contains(c)) out.add(c);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized NodeSession.End begin(NodeSession session) {
+        this.session = session;
+        for (NodeGateway g : made.values()) ends.add(g.begin(session));
+        return () -> {
+            List<NodeSession.End> now;
+            synchronized (this) {
+                now = List.copyOf(ends);
+                ends.clear();
+                this.session = null;
+            }
+            for (NodeSession.End end : now) end.close();
+        };
     }
 
     @Override

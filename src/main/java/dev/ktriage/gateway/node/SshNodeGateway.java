@@ -2,12 +2,10 @@ package dev.ktriage.gateway.node;
 
 import dev.ktriage.allowlist.AllowList;
 import dev.ktriage.allowlist.CheckedCommand;
-import dev.ktriage.allowlist.CommandRefused;
 import dev.ktriage.gateway.GatherStatus;
 import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.gateway.NodeGateway;
-import dev.ktriage.redact.Redactor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +30,13 @@ import java.util.function.Function;
  */
 public final class SshNodeGateway implements NodeGateway {
 
-    private static final Redactor REDACTOR = new Redactor();
-
     private final SshSettings settings;
     private final NodeResolver resolver;
     private final NodeConnections connections;
     private final RemoteCommandRun remote;
     private final ExecutorService fanOut;
     private final ExecutorService pumps;
-    private final Function<List<String>, CheckedCommand> gate;
+    private final ReadOnlyGate gate;
 
     public SshNodeGateway(SshSettings settings, NodeResolver resolver) {
         this(settings, resolver, AllowList::checkArgv);
@@ -52,7 +48,7 @@ public final class SshNodeGateway implements NodeGateway {
      */
     SshNodeGateway(SshSettings settings, NodeResolver resolver, Function<List<String>, CheckedCommand> gate) {
         SshAlgorithms.prepare();
-        this.gate = gate;
+        this.gate = new ReadOnlyGate(gate);
         this.settings = settings;
         this.resolver = resolver;
         this.connections = new NodeConnections(settings);
@@ -61,28 +57,10 @@ public final class SshNodeGateway implements NodeGateway {
         this.remote = new RemoteCommandRun(pumps, settings.commandGrace());
     }
 
-    /**
-     * The last gate before a byte is sent: the command must pass the read-only allow-list again
-     * (whoever built it), and its answer is read as the allow-list says (a kubeconfig keeps no keys)
-     * and redacted here, so nothing downstream — screen, report, extractor — sees a secret.
-     */
+    /** Only what the read-only allow-list takes is sent; the answer comes back read and redacted (see {@link ReadOnlyGate}). */
     @Override
     public NodeAnswer run(NodeCommand asked) {
-        CheckedCommand checked;
-        try {
-            checked = gate.apply(asked.argv());
-        } catch (CommandRefused e) {
-            return NodeAnswer.failed(GatherStatus.REFUSED, "node " + asked.node() + ": not sent: " + e.getMessage(), 0);
-        }
-        NodeAnswer answer = send(asked);
-        if (answer.status().isFailure()) return answer;
-        String stdout;
-        try {
-            stdout = checked.read(answer.stdout());
-        } catch (IllegalArgumentException e) {
-            return NodeAnswer.failed(GatherStatus.ERROR, "node " + asked.node() + ": `" + asked.commandLine() + "`: " + e.getMessage(), answer.millis());
-        }
-        return new NodeAnswer(answer.status(), answer.exitCode(), REDACTOR.text(stdout), REDACTOR.text(answer.stderr()), answer.reason(), answer.millis());
+        return gate.run(asked, this::send);
     }
 
     private NodeAnswer send(NodeCommand asked) {

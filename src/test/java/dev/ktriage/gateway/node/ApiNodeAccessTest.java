@@ -56,8 +56,10 @@ class ApiNodeAccessTest {
         assertEquals(NodeAccess.API, o.forNode("fargate-ip-10-0-1-5").orElseThrow().access());
         assertEquals(null, o.forNode("bastion").orElseThrow().access());
         Files.writeString(config, "ssh:\n  nodes:\n    n1: {access: debug-pod}\n");
+        assertEquals(NodeAccess.DEBUG_POD, NodeOverrides.load(config).forNode("n1").orElseThrow().access());
+        Files.writeString(config, "ssh:\n  nodes:\n    n1: {access: kubelet}\n");
         String e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> NodeOverrides.load(config)).getMessage();
-        assertTrue(e.contains("config.yaml:3") && e.contains("debug-pod is not available"), e);
+        assertTrue(e.contains("config.yaml:3") && e.contains("must be ssh, api or debug-pod, not 'kubelet'"), e);
     }
 
     @Test
