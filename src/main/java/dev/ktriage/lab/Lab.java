@@ -115,6 +115,11 @@ public final class Lab implements AutoCloseable {
         return api.url();
     }
 
+    /** ktriage's debug pods the lab's API server has now, as "NAMESPACE/NAME" ({@code --node-access debug-pod}). */
+    public List<String> debugPods() {
+        return api.debugPods();
+    }
+
     /** API requests served since the lab was loaded (benchmarks count them). */
     public int apiRequests() {
         return api.requestCount();

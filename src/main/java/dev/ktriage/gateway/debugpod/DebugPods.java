@@ -258,8 +258,8 @@ final class DebugPods {
                     ? oneLine(e) + " (needs create on pods/exec)" : oneLine(e))), millis(start));
         }
         try (watch) {
-            Future<BoundedCapture> out = pumps.submit(() -> BoundedCapture.read(watch.getOutput(), BoundedCapture.STDOUT_CAP));
-            Future<BoundedCapture> err = pumps.submit(() -> BoundedCapture.read(watch.getError(), BoundedCapture.STDERR_CAP));
+            Future<BoundedCapture> out = pumps.submit(() -> BoundedCapture.read(ExecStream.stdout(watch), BoundedCapture.STDOUT_CAP));
+            Future<BoundedCapture> err = pumps.submit(() -> BoundedCapture.read(ExecStream.stderr(watch), BoundedCapture.STDERR_CAP));
             Integer exit = watch.exitCode().get(remaining(deadline), TimeUnit.NANOSECONDS);
             BoundedCapture stdout = out.get(remaining(deadline), TimeUnit.NANOSECONDS);
             BoundedCapture stderr = err.get(remaining(deadline), TimeUnit.NANOSECONDS);

@@ -46,10 +46,12 @@ public final class LabApiServer implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final RequestLog requests;
+    private final LabDispatcher dispatcher;
 
-    private LabApiServer(KubernetesMockServer server, RequestLog requests) {
+    private LabApiServer(KubernetesMockServer server, RequestLog requests, LabDispatcher dispatcher) {
         this.server = server;
         this.requests = requests;
+        this.dispatcher = dispatcher;
     }
 
     public static LabApiServer start(Scenario scenario) {
@@ -77,7 +79,7 @@ public final class LabApiServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         dispatcher.serverAddress("127.0.0.1:" + server.getPort(), store);
-        return new LabApiServer(server, requests);
+        return new LabApiServer(server, requests, dispatcher);
     }
 
     private static void load(KubernetesCrudDispatcher crud, ObjectNode o) {
@@ -109,6 +111,11 @@ public final class LabApiServer implements AutoCloseable {
     /** Starts a new count, e.g. between the phases of a benchmark. */
     public void resetRequests() {
         requests.clear();
+    }
+
+    /** ktriage's debug pods the server has now, as "NAMESPACE/NAME": a session must leave none behind. */
+    public List<String> debugPods() {
+        return dispatcher.debugPods();
     }
 
     /** A kubeconfig with one context, {@value #CONTEXT}, pointing at this server. */
@@ -146,6 +153,10 @@ public final class LabApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
+        try {
+            server.shutdown();
+        } finally {
+            dispatcher.close();
+        }
     }
 }

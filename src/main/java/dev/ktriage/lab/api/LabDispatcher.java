@@ -20,8 +20,9 @@ import java.util.function.Supplier;
 /**
  * Wraps fabric8's CRUD dispatcher so the lab answers like a real API server for the reads ktriage
  * and kubectl make: raw paths, discovery, objects with selectors and paging, and logs. Watches go
- * to the CRUD dispatcher; writes are refused (except access reviews, which store nothing),
- * because ktriage is read-only and a write that succeeded here would hide a bug.
+ * to the CRUD dispatcher; writes are refused (except access reviews, which store nothing, and
+ * ktriage's own debug pods, see {@link DebugPodEndpoint}), because ktriage is read-only and a write
+ * that succeeded here would hide a bug.
  */
 final class LabDispatcher extends Dispatcher {
 
@@ -37,10 +38,14 @@ final class LabDispatcher extends Dispatcher {
     private final RbacAuthorizer rbac;
 
     private final NodeLogs nodeLogs;
+    private final DebugPodEndpoint debugPods;
+    private final DebugPodExec exec;
 
     LabDispatcher(Scenario scenario, ObjectStore store, Supplier<KubernetesCrudDispatcher> crud, RequestLog requests,
                   dev.ktriage.lab.scenario.NodeAnswers nodes) {
         this.nodeLogs = new NodeLogs(nodes);
+        this.debugPods = new DebugPodEndpoint(store, nodes);
+        this.exec = new DebugPodExec(debugPods, nodes);
         this.crudLoader = crud;
         this.reads = new ObjectReads(store);
         this.logs = new LogEndpoint(scenario.logs());
@@ -64,6 +69,8 @@ final class LabDispatcher extends Dispatcher {
         Map<String, String> query = parseQuery(q < 0 ? "" : target.substring(q + 1));
         if ("true".equals(query.get("watch")) || "1".equals(query.get("watch")) || path.contains("/watch/")) return watch(request, query);
         try {
+            ApiPath api = ApiPath.parse(path);
+            if (isPodExec(api)) return exec.answer(request, api.namespace(), api.name(), this::toHttp);
             MockResponse response = toHttp(route(request, path, query));
             RawResponse r = raw.get(path);
             // a raw answer that takes its time: the body (and with it the end of the response) comes late
@@ -72,6 +79,23 @@ final class LabDispatcher extends Dispatcher {
         } catch (RuntimeException e) {
             return toHttp(LabResponse.status(StatusBodies.failure(500, "InternalError", "lab: " + e)));
         }
+    }
+
+    private static boolean isPods(ApiPath api) {
+        return api != null && api.group().isEmpty() && api.version().equals("v1") && api.plural().equals("pods") && api.namespace() != null;
+    }
+
+    private static boolean isPodExec(ApiPath api) {
+        return isPods(api) && !api.isCollection() && "exec".equals(api.subresource());
+    }
+
+    /** ktriage's debug pods the lab has now, as "NAMESPACE/NAME". */
+    java.util.List<String> debugPods() {
+        return debugPods.debugPods();
+    }
+
+    void close() {
+        exec.close();
     }
 
     private static boolean isRead(RecordedRequest request) {
@@ -88,6 +112,11 @@ final class LabDispatcher extends Dispatcher {
         String method = request.getMethod();
         if (method.equals("POST") && path.equals(AccessReviews.PATH)) return AccessReviews.answer(request.getUtf8Body());
         if (method.equals("POST") && path.equals(AccessReviews.SUBJECT_PATH)) return AccessReviews.subject(request.getUtf8Body(), rbac);
+        ApiPath pod = ApiPath.parse(path);
+        if (isPods(pod) && pod.subresource() == null) {
+            if (method.equals("POST") && pod.isCollection()) return debugPods.create(pod.namespace(), request.getUtf8Body());
+            if (method.equals("DELETE") && !pod.isCollection()) return debugPods.delete(pod.namespace(), pod.name());
+        }
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return LabResponse.status(StatusBodies.methodNotAllowed("the ktriage lab is read-only: " + method + " is not allowed"));
         }

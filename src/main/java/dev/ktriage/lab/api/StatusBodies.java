@@ -20,6 +20,18 @@ final class StatusBodies {
         return s;
     }
 
+    /** 409, as for a create whose name is in use. */
+    static ObjectNode alreadyExists(String plural, String name) {
+        ObjectNode s = failure(409, "AlreadyExists", plural + " \"" + name + "\" already exists");
+        s.putObject("details").put("name", name).put("kind", plural);
+        return s;
+    }
+
+    /** 422, as for an object that fails validation. */
+    static ObjectNode invalid(String kind, String name, String cause) {
+        return failure(422, "Invalid", kind + " \"" + name + "\" is invalid: " + cause);
+    }
+
     static ObjectNode pathNotFound() {
         return failure(404, "NotFound", "the server could not find the requested resource");
     }

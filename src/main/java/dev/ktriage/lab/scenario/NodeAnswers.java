@@ -8,8 +8,11 @@ import java.util.Optional;
  */
 public interface NodeAnswers {
 
-    /** @param answered false when the scenario has no answer for the command (it is listed as unanswered) */
-    record Reply(String stdout, String stderr, int exit, boolean answered) {
+    /**
+     * @param answered false when the scenario has no answer for the command (it is listed as unanswered)
+     * @param delayMs  how long the node takes to answer (a reply slower than the command's timeout is its exit 124)
+     */
+    record Reply(String stdout, String stderr, int exit, boolean answered, long delayMs) {
     }
 
     /** The node's answer, or empty when the scenario has no such node. */

@@ -105,7 +105,7 @@ public final class LabSshServer implements AutoCloseable, dev.ktriage.lab.scenar
     public java.util.Optional<Reply> run(String node, String commandLine) {
         if (!nodes.specs().containsKey(node)) return java.util.Optional.empty();
         NodeReply r = nodes.answer(node, commandLine);
-        return java.util.Optional.of(new Reply(r.stdout(), r.stderr(), r.exit(), !r.unanswered()));
+        return java.util.Optional.of(new Reply(r.stdout(), r.stderr(), r.exit(), !r.unanswered(), r.delayMs()));
     }
 
     /** The node answers as {@code now} from the next command on. */

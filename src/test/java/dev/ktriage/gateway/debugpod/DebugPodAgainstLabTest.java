@@ -1,0 +1,188 @@
+package dev.ktriage.gateway.debugpod;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ktriage.gateway.GatherStatus;
+import dev.ktriage.gateway.NodeAnswer;
+import dev.ktriage.gateway.NodeCommand;
+import dev.ktriage.gateway.NodeGateway;
+import dev.ktriage.gateway.NodeSession;
+import dev.ktriage.lab.Lab;
+import dev.ktriage.lab.LabFixtures;
+import dev.ktriage.lab.scenario.ScenarioLoader;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Debug pods through fabric8 against the lab's API server: created, run, answered as the node
+ * answers over SSH, and deleted; left behind by a process that is gone and swept by the next.
+ */
+class DebugPodAgainstLabTest {
+
+    private static final Path SEED = Path.of(System.getProperty("ktriage.root", "."), "playbooks", "failing-probes", "scenarios",
+            "seed-coredns-cilium-rp-filter");
+
+    private Lab lab;
+    private KubernetesClient client;
+    private final Recorder session = new Recorder();
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void start() {
+        lab = Lab.start(ScenarioLoader.load(SEED));
+        client = lab.clusterGateway(Duration.ofSeconds(10)).kubernetesClient();
+    }
+
+    @AfterEach
+    void stop() {
+        if (lab != null) lab.close();
+    }
+
+    /** Records what a node gateway writes to the session's transcript. */
+    static final class Recorder implements NodeSession {
+        final List<Map<String, String>> lines = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void record(String type, Map<String, String> fields) {
+            assertEquals("debug-pod", type);
+            lines.add(fields);
+        }
+
+        @Override
+        public Optional<String> consent(String id, String question) {
+            return Optional.of("nobody is asked in this test");
+        }
+
+        List<String> actions() {
+            synchronized (lines) {
+                return lines.stream().map(f -> f.get("action")).toList();
+            }
+        }
+    }
+
+    private DebugPodNodeGateway gateway(DebugPodSettings settings, Owner owner) {
+        return new DebugPodNodeGateway(client, settings, DebugPodNodeGateway.Consent.GIVEN, owner);
+    }
+
+    private static NodeCommand command(String node, String... argv) {
+        return new NodeCommand(node, List.of(argv), false, 10);
+    }
+
+    @Test
+    void answersAsTheNodeDoesOverSshAndDeletesItsPodAtTheEnd() {
+        NodeCommand route = command("node0", "ip", "route", "get", "10.0.0.113");
+        NodeCommand missing = command("node0", "sysctl", "-n", "net.ipv4.conf.nosuch0.rp_filter");
+        NodeAnswer overSsh;
+        NodeAnswer missingOverSsh;
+        try (NodeGateway ssh = lab.nodeGateway()) {
+            overSsh = ssh.run(route);
+            missingOverSsh = ssh.run(missing);
+        }
+        NodeAnswer viaPod;
+        NodeAnswer missingViaPod;
+        try (DebugPodNodeGateway pods = gateway(DebugPodSettings.defaults("default"), Owner.current())) {
+            try (NodeSession.End end = pods.begin(session)) {
+                viaPod = pods.run(route);
+                missingViaPod = pods.run(missing);
+                assertEquals(1, lab.debugPods().size(), "one pod per node, reused: " + lab.debugPods());
+                Pod pod = client.pods().inNamespace("default").withLabel(DebugPodSpec.MANAGED_BY, DebugPodSpec.MANAGER).list().getItems().get(0);
+                assertEquals("node0", pod.getSpec().getNodeName());
+                assertEquals("Running", pod.getStatus().getPhase());
+            }
+        }
+        assertEquals(GatherStatus.OK, overSsh.status(), overSsh.reason());
+        assertEquals(GatherStatus.OK, viaPod.status(), viaPod.reason());
+        assertEquals(overSsh.stdout(), viaPod.stdout());
+        assertTrue(viaPod.stdout().contains("10.0.0.113"), viaPod.stdout());
+        assertEquals(missingOverSsh.exitCode(), missingViaPod.exitCode(), missingViaPod.toString());
+        assertTrue(missingViaPod.exitCode() != 0, "a failed command keeps its exit code: " + missingViaPod);
+        assertEquals(missingOverSsh.stderr(), missingViaPod.stderr());
+        assertEquals(List.of(), lab.debugPods(), "the session's end deletes its pods");
+        assertEquals(List.of("consented", "created", "deleted"), session.actions());
+    }
+
+    @Test
+    void aCommandSlowerThanItsTimeoutEndsAsTimeoutDoes() throws Exception {
+        Lab slow = Lab.start(ScenarioLoader.load(LabFixtures.slowSeed(tmp.resolve("slow"))));
+        try (slow) {
+            KubernetesClient c = slow.clusterGateway(Duration.ofSeconds(10)).kubernetesClient();
+            try (DebugPodNodeGateway pods = new DebugPodNodeGateway(c, DebugPodSettings.defaults("default"), DebugPodNodeGateway.Consent.GIVEN);
+                 NodeSession.End end = pods.begin(session)) {
+                NodeAnswer a = pods.run(new NodeCommand("node0", List.of("ip", "route", "get", "10.0.0.113"), false, 1));
+                assertEquals(GatherStatus.TIMEOUT, a.status(), a.toString());
+                assertTrue(a.reason().contains("exit 124"), a.reason());
+            }
+            assertEquals(List.of(), slow.debugPods());
+        }
+    }
+
+    @Test
+    void aPodThatNeverRunsIsAFailedReadAndIsDeleted() {
+        DebugPodSettings settings = DebugPodSettings.defaults("default").withStartTimeout(Duration.ofSeconds(1));
+        try (DebugPodNodeGateway pods = gateway(settings, Owner.current()); NodeSession.End end = pods.begin(session)) {
+            NodeAnswer a = pods.run(command("node-gone", "uname", "-r"));
+            assertEquals(GatherStatus.TIMEOUT, a.status(), a.toString());
+            assertTrue(a.reason().contains("was not running after 1 s (phase Pending)"), a.reason());
+            assertEquals(List.of(), lab.debugPods(), "deleted as soon as it failed to start");
+            NodeAnswer again = pods.run(command("node-gone", "uname", "-a"));
+            assertEquals(a.reason(), again.reason(), "the node's failure stands for the session: no second pod");
+        }
+        assertEquals(List.of("consented", "created", "start-failed", "deleted"), session.actions());
+    }
+
+    @Test
+    void aPodLeftByAProcessThatIsGoneIsSweptByTheNextSession() {
+        Owner current = Owner.current();
+        Owner gone = new Owner(current.user(), current.host(), deadPid());
+        DebugPodNodeGateway first = gateway(DebugPodSettings.defaults("default"), gone);
+        first.begin(NodeSession.NONE);
+        assertEquals(GatherStatus.OK, first.run(command("node0", "ip", "route", "get", "10.0.0.113")).status());
+        // killed with -9: no end of session, no shutdown hook
+        List<String> left = lab.debugPods();
+        assertEquals(1, left.size());
+
+        try (DebugPodNodeGateway next = gateway(DebugPodSettings.defaults("default"), current); NodeSession.End end = next.begin(session)) {
+            assertEquals(GatherStatus.OK, next.run(command("node0", "ip", "route", "get", "10.0.0.113")).status());
+            assertTrue(!lab.debugPods().contains(left.get(0)), "swept: " + lab.debugPods());
+        }
+        assertEquals(List.of(), lab.debugPods());
+        assertEquals(List.of("consented", "swept", "created", "deleted"), session.actions());
+        assertEquals(left.get(0), session.lines.get(1).get("pod"));
+    }
+
+    @Test
+    void theLabTakesNoOtherWrite() {
+        Pod other = new PodBuilder().withNewMetadata().withName("not-ours").withNamespace("default").endMetadata()
+                .withNewSpec().withNodeName("node0").addNewContainer().withName("c").withImage("busybox").endContainer().endSpec().build();
+        KubernetesClientException created = org.junit.jupiter.api.Assertions.assertThrows(KubernetesClientException.class,
+                () -> client.pods().inNamespace("default").resource(other).create());
+        assertEquals(405, created.getCode());
+        KubernetesClientException deleted = org.junit.jupiter.api.Assertions.assertThrows(KubernetesClientException.class,
+                () -> client.pods().inNamespace("kube-system").withName("coredns-749558f7dd-w6jdj").withGracePeriod(0).delete());
+        assertEquals(405, deleted.getCode());
+        assertTrue(client.pods().inNamespace("kube-system").withName("coredns-749558f7dd-w6jdj").get() != null);
+    }
+
+    /** A pid no process of this machine has. */
+    private static long deadPid() {
+        long pid = 4_000_000;
+        while (ProcessHandle.of(pid).isPresent()) pid++;
+        return pid;
+    }
+}
