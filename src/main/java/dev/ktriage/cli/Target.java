@@ -44,6 +44,11 @@ final class Target implements AutoCloseable {
         this.lab = lab;
     }
 
+    /** The embedded lab this target runs on; null on a live cluster. */
+    Lab lab() {
+        return lab;
+    }
+
     static Target open(TargetOptions o) {
         Duration timeout = Duration.ofSeconds(Math.max(1, o.connection.timeoutSeconds));
         NodeAccess access = access(o.connection.nodeAccess);

@@ -92,12 +92,4 @@ class NodeAccessApiTest {
         assertEquals("inconclusive", log.get("status").asText(), r.toString());
         assertTrue(log.get("reason").asText().contains("NodeLogQuery feature gate and enableSystemLogQuery: true"), log.toString());
     }
-
-    @Test
-    void debugPodIsRefusedInOneLine() {
-        Cli r = Cli.run("run", "failing-probes", "--lab", SEED, "--node-access", "debug-pod", "--set", "pod=kube-system/coredns-749558f7dd-w6jdj");
-        assertEquals(1, r.exit(), r.toString());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("--node-access: node access debug-pod is not available"), r.err());
-    }
 }

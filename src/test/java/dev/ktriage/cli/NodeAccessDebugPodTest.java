@@ -1,0 +1,127 @@
+package dev.ktriage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ktriage.engine.SessionListener;
+import dev.ktriage.playbook.ExtractorRegistry;
+import dev.ktriage.gateway.NodeAnswer;
+import dev.ktriage.gateway.NodeCommand;
+import dev.ktriage.lab.Lab;
+import dev.ktriage.lab.scenario.ScenarioLoader;
+import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.playbook.PlaybookSources;
+import dev.ktriage.ui.batch.BatchOperator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `--node-access debug-pod`: the nodes' commands run in debug pods the lab's API server accepts
+ * and answers from the same node answers as over SSH. The same walk and diagnosis; every pod made
+ * is deleted when the session ends, however it ends, and the transcript says so.
+ */
+class NodeAccessDebugPodTest {
+
+    static final String SEED = NodeAccessApiTest.SEED;
+    static final String POD = "pod=kube-system/coredns-749558f7dd-w6jdj";
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> walk(JsonNode j) {
+        List<String> out = new ArrayList<>();
+        j.get("steps").forEach(s -> out.add(s.get("id").asText() + "=" + s.path("finding").asText()));
+        return out;
+    }
+
+    private static List<String> ids(JsonNode j) {
+        return j.get("diagnoses").findValues("id").stream().map(JsonNode::asText).toList();
+    }
+
+    /** The transcript's debug-pod lines as "action" or "action pod". */
+    static List<String> podLines(Path transcript) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(transcript)) {
+            JsonNode l = json.readTree(line);
+            if (l.path("type").asText().equals("debug-pod")) out.add(l.path("action").asText());
+        }
+        return out;
+    }
+
+    @Test
+    void theSeedGetsTheSameDiagnosisThroughDebugPodsAndNoPodIsLeft() throws IOException {
+        Cli ssh = Cli.run("run", "failing-probes", "--lab", SEED, "--set", POD, "-o", "json");
+        Path t = tmp.resolve("pods.jsonl");
+        Cli pods = Cli.run("run", "failing-probes", "--lab", SEED, "--set", POD, "--node-access", "debug-pod", "-o", "json",
+                "--transcript", t.toString());
+        assertEquals(0, pods.exit(), pods.toString());
+        assertEquals(walk(ssh.json()), walk(pods.json()), "the same walk through debug pods as over SSH");
+        assertEquals(ids(ssh.json()), ids(pods.json()));
+        String route = pods.json().get("steps").findValues("command").stream().map(JsonNode::asText)
+                .filter(c -> c.contains("ip route get")).findFirst().orElseThrow();
+        assertTrue(route.matches("kubectl exec -n default node-debugger-node0-[a-z0-9]{5} -c debugger -- chroot /host timeout \\d+ env LC_ALL=C ip route get 10\\.0\\.0\\.113"),
+                route);
+        assertEquals(List.of("consented", "created", "deleted"), podLines(t));
+        Cli replay = Cli.run("replay", t.toString());
+        assertEquals(0, replay.exit(), replay.toString());
+    }
+
+    @Test
+    void onALiveClusterThePodsAreGoneWhenTheRunEnds() throws IOException {
+        try (Lab lab = Lab.start(ScenarioLoader.load(Path.of(SEED)), tmp.resolve("lab"))) {
+            Path t = tmp.resolve("live.jsonl");
+            Cli r = Cli.run("run", "failing-probes", "--kubeconfig", lab.kubeconfig().toString(), "--context", "ktriage-lab", "--set", POD,
+                    "--node-access", "debug-pod", "--debug-pod-namespace", "kube-system", "-o", "json", "--transcript", t.toString());
+            assertEquals(0, r.exit(), r.toString());
+            Cli ssh = Cli.run("run", "failing-probes", "--lab", SEED, "--set", POD, "-o", "json");
+            assertEquals(ids(ssh.json()), ids(r.json()), r.toString());
+            assertEquals(List.of(), lab.debugPods());
+            assertEquals(List.of("consented", "created", "deleted"), podLines(t));
+            assertTrue(Files.readString(t).contains("\"pod\":\"kube-system/node-debugger-node0-"), "the pod is named with its namespace");
+        }
+    }
+
+    @Test
+    void aSessionThatFailsStillDeletesItsPods() throws IOException {
+        ConnectionOptions c = new ConnectionOptions();
+        c.nodeAccess = "debug-pod";
+        PlaybookCatalog catalog = PlaybookCatalog.load(PlaybookSources.builtIn(), ExtractorRegistry.fromClassLoader(getClass().getClassLoader()));
+        Path t = tmp.resolve("failed.jsonl");
+        try (Target target = Target.lab(ScenarioLoader.load(Path.of(SEED)), Duration.ofSeconds(10), c)) {
+            List<String> seenWhileRunning = new ArrayList<>();
+            SessionListener breaks = new SessionListener() {
+                @Override
+                public void nodeExchange(String stepId, NodeCommand command, NodeAnswer answer) {
+                    seenWhileRunning.addAll(target.lab().debugPods());
+                    throw new IllegalStateException("a listener failed");
+                }
+            };
+            SessionRunner runner = new SessionRunner(catalog, target, null, p -> t);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> runner.run("failing-probes", Map.of("pod", "kube-system/coredns-749558f7dd-w6jdj"), new BatchOperator(Map.of()), breaks));
+            assertEquals("a listener failed", e.getMessage());
+            assertEquals(1, seenWhileRunning.size(), "the pod existed while the step ran: " + seenWhileRunning);
+            assertEquals(List.of(), target.lab().debugPods(), "deleted although the session failed");
+        }
+        assertEquals(List.of("consented", "created", "deleted"), podLines(t));
+    }
+
+    @Test
+    void aReadOnlySessionRefusesDebugPodsInOneLine() {
+        Cli r = Cli.run("run", "failing-probes", "--lab", SEED, "--node-access", "debug-pod", "--read-only", "--set", POD);
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--node-access debug-pod creates pods on the nodes, and this session is read-only (--read-only)"), r.err());
+    }
+}
