@@ -70,6 +70,13 @@ final class SessionRunner implements SessionLauncher {
         }
     }
 
+    private static NodeSession.End once(NodeSession.End end) {
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) end.close();
+        };
+    }
+
     /** The context part of a connection's description ("prod-eu/kube-system" gives "prod-eu"): the namespace is said on its own. */
     static String context(String described) {
         int slash = described.indexOf('/');
@@ -95,8 +102,16 @@ final class SessionRunner implements SessionLauncher {
         try (StopOnSignal signals = new StopOnSignal(operator);
              TranscriptWriter writer = new TranscriptWriter(path, Clock.systemUTC(), Version.current(), context);
              // closed before the writer: the debug pods' deletion is in the transcript
-             NodeSession.End nodes = target.nodes().begin(new RecordedNodeSession(writer, signals))) {
-            SessionListener all = listener == null ? writer : SessionListener.all(writer, listener);
+             NodeSession.End nodes = once(target.nodes().begin(new RecordedNodeSession(writer, signals)))) {
+            // the session's end deletes its debug pods before the transcript's end record; a session
+            // that fails on the way leaves it to the try's close
+            SessionListener endNodes = new SessionListener() {
+                @Override
+                public void sessionEnded(SessionResult result) {
+                    nodes.close();
+                }
+            };
+            SessionListener all = listener == null ? SessionListener.all(endNodes, writer) : SessionListener.all(endNodes, writer, listener);
             all.recordingTo(writer);
             SessionResult result = new SessionEngine(catalog, target.cluster(), target.nodes(), signals, all, namespace)
                     .run(playbook, inputs);

@@ -73,6 +73,8 @@ class NodeAccessDebugPodTest {
         assertTrue(route.matches("kubectl exec -n default node-debugger-node0-[a-z0-9]{5} -c debugger -- chroot /host timeout \\d+ env LC_ALL=C ip route get 10\\.0\\.0\\.113"),
                 route);
         assertEquals(List.of("consented", "created", "deleted"), podLines(t));
+        List<String> lines = Files.readAllLines(t);
+        assertTrue(lines.get(lines.size() - 1).contains("\"type\":\"end\""), "the pods are deleted before the end record: " + lines.get(lines.size() - 1));
         Cli replay = Cli.run("replay", t.toString());
         assertEquals(0, replay.exit(), replay.toString());
     }
