@@ -25,9 +25,11 @@ import dev.ktriage.gateway.debugpod.DebugPodConfig;
 import dev.ktriage.gateway.debugpod.DebugPodNodeGateway;
 import dev.ktriage.gateway.debugpod.DebugPodSettings;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -64,12 +66,17 @@ final class Target implements AutoCloseable {
             Function<String, NodeAccess> accessOf = node -> overrides.forNode(node).map(NodeOverrides.Entry::access).filter(a -> a != null).orElse(access);
             boolean onlySsh = access == NodeAccess.SSH && overrides.entries().stream().allMatch(e -> e.access() == null || e.access() == NodeAccess.SSH);
             if (onlySsh) return new Target(cluster, liveNodes(cluster, o, overrides), null);
+            // only the ways this session can reach a node: the preflight asks for what they need, no more
+            Set<NodeAccess> used = EnumSet.of(NodeAccess.SSH, access);
+            overrides.entries().stream().map(NodeOverrides.Entry::access).filter(a -> a != null).forEach(used::add);
             Map<NodeAccess, Supplier<NodeGateway>> makers = new EnumMap<>(NodeAccess.class);
             makers.put(NodeAccess.SSH, () -> liveNodes(cluster, o, overrides));
-            makers.put(NodeAccess.API, () -> new ApiNodeGateway(cluster));
-            makers.put(NodeAccess.DEBUG_POD, readOnly != null
-                    ? () -> new RefusingNodeGateway("its access is debug-pod, which creates a pod, and this session is read-only (" + readOnly + ")")
-                    : () -> debugPods(cluster, o.connection, pods, access));
+            if (used.contains(NodeAccess.API)) makers.put(NodeAccess.API, () -> new ApiNodeGateway(cluster));
+            if (used.contains(NodeAccess.DEBUG_POD)) {
+                makers.put(NodeAccess.DEBUG_POD, readOnly != null
+                        ? () -> new RefusingNodeGateway("its access is debug-pod, which creates a pod, and this session is read-only (" + readOnly + ")")
+                        : () -> debugPods(cluster, o.connection, pods, access));
+            }
             return new Target(cluster, new RoutingNodeGateway(accessOf, makers), null);
         } catch (RuntimeException e) {
             cluster.close();

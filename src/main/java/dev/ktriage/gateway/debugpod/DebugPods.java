@@ -5,9 +5,7 @@ import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.gateway.NodeSession;
 import dev.ktriage.gateway.node.BoundedCapture;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
@@ -169,10 +167,10 @@ final class DebugPods {
             try {
                 Pod pod = client.pods().inNamespace(settings.namespace()).withName(slot.name).get();
                 if (pod != null) {
-                    Optional<String> ended = terminal(pod);
+                    Optional<String> ended = PodState.terminal(pod);
                     if (ended.isPresent()) return ended;
-                    if (running(pod)) return Optional.empty();
-                    last = describe(pod);
+                    if (PodState.running(pod)) return Optional.empty();
+                    last = PodState.describe(pod);
                 }
             } catch (KubernetesClientException e) {
                 if (Thread.currentThread().isInterrupted()) return Optional.of("interrupted while starting");
@@ -188,53 +186,6 @@ final class DebugPods {
                 return Optional.of("interrupted while starting");
             }
         }
-    }
-
-    private static boolean running(Pod pod) {
-        if (pod.getStatus() == null || !"Running".equals(pod.getStatus().getPhase())) return false;
-        return containerStatus(pod).map(c -> c.getState() != null && c.getState().getRunning() != null).orElse(false);
-    }
-
-    /** A pod that will never run: it ended, or its container cannot start (the image, its config). */
-    private static Optional<String> terminal(Pod pod) {
-        if (pod.getStatus() == null) return Optional.empty();
-        String phase = pod.getStatus().getPhase();
-        if ("Failed".equals(phase) || "Succeeded".equals(phase)) return Optional.of("ended: " + describe(pod));
-        Optional<ContainerStatus> c = containerStatus(pod);
-        if (c.isPresent() && c.get().getState() != null && c.get().getState().getWaiting() != null) {
-            String reason = String.valueOf(c.get().getState().getWaiting().getReason());
-            if (List.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName", "CreateContainerConfigError", "CreateContainerError",
-                    "RunContainerError").contains(reason)) {
-                return Optional.of("cannot start its container: " + reason + messageOf(c.get().getState().getWaiting().getMessage()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<ContainerStatus> containerStatus(Pod pod) {
-        if (pod.getStatus().getContainerStatuses() == null) return Optional.empty();
-        return pod.getStatus().getContainerStatuses().stream().filter(c -> DebugPodSpec.CONTAINER.equals(c.getName())).findFirst();
-    }
-
-    /** phase, and the condition or container state that says why (Unschedulable: 0/3 nodes are available ...). */
-    static String describe(Pod pod) {
-        if (pod.getStatus() == null) return "no status yet";
-        StringBuilder b = new StringBuilder("phase ").append(pod.getStatus().getPhase());
-        if (pod.getStatus().getReason() != null) b.append(", ").append(pod.getStatus().getReason()).append(messageOf(pod.getStatus().getMessage()));
-        if (pod.getStatus().getConditions() != null) {
-            for (PodCondition c : pod.getStatus().getConditions()) {
-                if ("False".equals(c.getStatus()) && c.getReason() != null) {
-                    b.append(", ").append(c.getType()).append(" ").append(c.getReason()).append(messageOf(c.getMessage()));
-                }
-            }
-        }
-        containerStatus(pod).filter(c -> c.getState() != null && c.getState().getWaiting() != null)
-                .ifPresent(c -> b.append(", container waiting: ").append(c.getState().getWaiting().getReason()));
-        return b.toString();
-    }
-
-    private static String messageOf(String message) {
-        return message == null || message.isBlank() ? "" : ": " + message.strip();
     }
 
     /** The argument vector the debugger container runs: into the node's root, bounded and in the C locale as over SSH. */
