@@ -40,7 +40,7 @@ final class Target implements AutoCloseable {
     private final NodeGateway nodes;
     private final Lab lab;
 
-    private Target(ClusterGateway cluster, NodeGateway nodes, Lab lab) {
+    Target(ClusterGateway cluster, NodeGateway nodes, Lab lab) {
         this.cluster = cluster;
         this.nodes = nodes;
         this.lab = lab;

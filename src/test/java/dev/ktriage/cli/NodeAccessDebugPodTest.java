@@ -119,6 +119,67 @@ class NodeAccessDebugPodTest {
         assertEquals(List.of("consented", "created", "deleted"), podLines(t));
     }
 
+    /** Nodes that are debug-pod by config: the operator is asked once per session, and a no creates nothing. */
+    @Test
+    void theOperatorIsAskedOnceAndANoCreatesNothing() throws IOException {
+        PlaybookCatalog catalog = PlaybookCatalog.load(PlaybookSources.builtIn(), ExtractorRegistry.fromClassLoader(getClass().getClassLoader()));
+        for (String answer : List.of("yes", "no")) {
+            Path t = tmp.resolve(answer + ".jsonl");
+            List<String> asked = new ArrayList<>();
+            BatchOperator batch = new BatchOperator(Map.of());
+            dev.ktriage.engine.Operator operator = new dev.ktriage.engine.Operator() {
+                @Override
+                public String provideInput(dev.ktriage.playbook.Input input, List<String> candidates) {
+                    return batch.provideInput(input, candidates);
+                }
+
+                @Override
+                public String answer(String id, String text, List<String> choices) {
+                    assertEquals("debug-pod", id);
+                    assertEquals(List.of("yes", "no"), choices);
+                    asked.add(text);
+                    return answer;
+                }
+            };
+            Lab lab = Lab.start(ScenarioLoader.load(Path.of(SEED)));
+            var cluster = lab.clusterGateway(Duration.ofSeconds(10));
+            var nodes = new dev.ktriage.gateway.debugpod.DebugPodNodeGateway(cluster.kubernetesClient(),
+                    dev.ktriage.gateway.debugpod.DebugPodSettings.defaults("default"), dev.ktriage.gateway.debugpod.DebugPodNodeGateway.Consent.ASK);
+            try (Target target = new Target(cluster, nodes, lab)) {
+                var done = new SessionRunner(catalog, target, null, p -> t).run("failing-probes",
+                        Map.of("pod", "kube-system/coredns-749558f7dd-w6jdj"), operator, null);
+                assertEquals(1, asked.size(), "asked once a session: " + asked);
+                assertTrue(asked.get(0).startsWith("Node node0 is reached through a debug pod: ktriage creates a privileged pod (image busybox:1.36,"
+                        + " host namespaces, the node's / at /host) in namespace default"), asked.get(0));
+                assertEquals(List.of(), lab.debugPods());
+                if (answer.equals("yes")) {
+                    assertEquals("diagnosed", done.result().outcome().wireName());
+                    assertEquals(List.of("consented", "created", "deleted"), podLines(t));
+                } else {
+                    assertEquals(List.of("refused"), podLines(t));
+                    assertTrue(Files.readString(t).contains("reaching it needs a debug pod, and the operator declined"), Files.readString(t));
+                }
+            }
+        }
+    }
+
+    /** The preflight names the pod rights each node step needs, before anything is created. */
+    @Test
+    void thePreflightListsThePodRightsOfEveryNodeStep() {
+        PlaybookCatalog catalog = PlaybookCatalog.load(PlaybookSources.builtIn(), ExtractorRegistry.fromClassLoader(getClass().getClassLoader()));
+        var nodes = new dev.ktriage.gateway.debugpod.DebugPodNodeGateway(null,
+                dev.ktriage.gateway.debugpod.DebugPodSettings.defaults("ktriage-debug"), dev.ktriage.gateway.debugpod.DebugPodNodeGateway.Consent.GIVEN);
+        List<dev.ktriage.engine.AccessPreflight.Gap> gaps = dev.ktriage.engine.AccessPreflight.check(catalog, "failing-probes",
+                Map.of("pod", "kube-system/coredns-749558f7dd-w6jdj"), "default",
+                check -> new dev.ktriage.gateway.AccessVerdict(check, !(check.verb().equals("create") && "pods".equals(check.resource())), "no RBAC rule"),
+                nodes.accessNeeds());
+        List<String> says = gaps.stream().map(dev.ktriage.engine.AccessPreflight.Gap::says).toList();
+        assertTrue(says.contains("step 'failing-probes/node-route' will be inconclusive: not allowed to create pods in ktriage-debug"
+                + " (no RBAC rule); ask for it, or check with: kubectl auth can-i create pods -n ktriage-debug"), says.toString());
+        assertTrue(says.stream().anyMatch(l -> l.startsWith("step 'failing-probes/node-route' will be inconclusive: not allowed to create pods/exec")), says.toString());
+        assertTrue(says.stream().noneMatch(l -> l.startsWith("step 'failing-probes/pod-spec'")), "a cluster step needs no pod rights: " + says);
+    }
+
     @Test
     void aReadOnlySessionRefusesDebugPodsInOneLine() {
         Cli r = Cli.run("run", "failing-probes", "--lab", SEED, "--node-access", "debug-pod", "--read-only", "--set", POD);
