@@ -6,6 +6,7 @@ import dev.ktriage.gateway.NodeAnswer;
 import dev.ktriage.gateway.NodeCommand;
 import dev.ktriage.gateway.NodeGateway;
 import dev.ktriage.gateway.NodeSession;
+import dev.ktriage.gateway.node.FanOut;
 import dev.ktriage.gateway.node.ReadOnlyGate;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -163,33 +163,12 @@ public final class DebugPodNodeGateway implements NodeGateway {
         List<Future<NodeAnswer>> pending = new ArrayList<>(commands.size());
         for (NodeCommand c : commands) {
             if (refused.isPresent()) {
-                pending.add(CompletableFuture.completedFuture(told(answered, permitted(c).orElseThrow())));
+                pending.add(CompletableFuture.completedFuture(FanOut.told(answered, permitted(c).orElseThrow())));
             } else {
-                pending.add(fanOut.submit(() -> told(answered, run(c))));
+                pending.add(fanOut.submit(() -> FanOut.told(answered, run(c))));
             }
         }
-        List<NodeAnswer> answers = new ArrayList<>(commands.size());
-        for (int i = 0; i < pending.size(); i++) {
-            try {
-                answers.add(pending.get(i).get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                pending.forEach(p -> p.cancel(true));
-                answers.add(NodeAnswer.failed(GatherStatus.ERROR, "node " + commands.get(i).node() + ": interrupted", 0));
-            } catch (ExecutionException e) {
-                answers.add(NodeAnswer.failed(GatherStatus.ERROR, "node " + commands.get(i).node() + ": " + e.getCause(), 0));
-            }
-        }
-        return answers;
-    }
-
-    private static NodeAnswer told(Consumer<NodeAnswer> answered, NodeAnswer answer) {
-        try {
-            answered.accept(answer);
-        } catch (RuntimeException e) {
-            // progress is for a screen: the answer is kept whatever it does
-        }
-        return answer;
+        return FanOut.collect(pending, commands);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -124,38 +123,13 @@ public final class SshNodeGateway implements NodeGateway {
         List<Future<NodeAnswer>> pending = new ArrayList<>(commands.size());
         for (NodeCommand command : commands) {
             try {
-                pending.add(fanOut.submit(() -> told(answered, run(command))));
+                pending.add(fanOut.submit(() -> FanOut.told(answered, run(command))));
             } catch (RejectedExecutionException e) {
-                pending.add(CompletableFuture.completedFuture(told(answered,
+                pending.add(CompletableFuture.completedFuture(FanOut.told(answered,
                         NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": the SSH gateway is closed", 0))));
             }
         }
-        List<NodeAnswer> answers = new ArrayList<>(commands.size());
-        for (int i = 0; i < pending.size(); i++) answers.add(await(pending.get(i), commands.get(i)));
-        return answers;
-    }
-
-    /** Progress is for a screen: whatever the listener does, the answer is kept. */
-    private static NodeAnswer told(Consumer<NodeAnswer> answered, NodeAnswer answer) {
-        try {
-            answered.accept(answer);
-        } catch (RuntimeException e) {
-            // a progress display that failed does not lose the node's answer
-        }
-        return answer;
-    }
-
-    private static NodeAnswer await(Future<NodeAnswer> pending, NodeCommand command) {
-        try {
-            // run() is bounded itself; this wait only ends early if we are interrupted
-            return pending.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pending.cancel(true);
-            return NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": interrupted", 0);
-        } catch (ExecutionException e) {
-            return NodeAnswer.failed(GatherStatus.ERROR, "node " + command.node() + ": " + e.getCause(), 0);
-        }
+        return FanOut.collect(pending, commands);
     }
 
     @Override
