@@ -91,8 +91,9 @@ final class RunCommand implements Callable<Integer> {
                     target.lab == null ? target.context : null);
             // Preflight: say up front which steps these credentials will leave inconclusive.
             if (t.cluster() instanceof AccessReviewer reviewer) {
-                for (AccessPreflight.Gap gap : AccessPreflight.check(catalog, playbook, set, sessions.namespace(), reviewer, sessions.nodeStepNeeds())) {
-                    spec.commandLine().getErr().println("ktriage: preflight: " + gap.says());
+                for (String line : AccessPreflight.lines(AccessPreflight.check(catalog, playbook, set, sessions.namespace(), reviewer,
+                        sessions.nodeStepNeeds()))) {
+                    spec.commandLine().getErr().println("ktriage: preflight: " + line);
                 }
                 spec.commandLine().getErr().flush();
             }

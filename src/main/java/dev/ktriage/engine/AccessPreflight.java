@@ -39,11 +39,41 @@ public final class AccessPreflight {
     /** A step that will be inconclusive (denied) or may be (the review failed). */
     public record Gap(Need need, AccessVerdict verdict) {
         public String says() {
+            return "step '" + stepRef() + "' " + consequence();
+        }
+
+        String stepRef() {
+            return need.playbook() + "/" + need.step();
+        }
+
+        /** What follows the step(s): the same for every step of one check and verdict. */
+        String consequence() {
             String what = verdict.denied() ? "will be inconclusive: not allowed to " : "may be inconclusive: could not check ";
-            return "step '" + need.playbook() + "/" + need.step() + "' " + what + need.check().describe()
+            return what + need.check().describe()
                     + (verdict.reason() == null || verdict.reason().isBlank() ? "" : " (" + verdict.reason() + ")")
                     + "; ask for it, or check with: " + need.check().kubectl();
         }
+    }
+
+    /**
+     * The gaps as an operator reads them: one line per missing right, naming the steps it leaves
+     * inconclusive (the first three, and how many more), in the order the first step comes. A
+     * session whose node steps all need the same pod rights gets two lines, not two per step.
+     */
+    public static List<String> lines(List<Gap> gaps) {
+        Map<String, List<Gap>> byConsequence = new LinkedHashMap<>();
+        for (Gap g : gaps) byConsequence.computeIfAbsent(g.consequence(), k -> new ArrayList<>()).add(g);
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<Gap>> e : byConsequence.entrySet()) {
+            List<String> steps = e.getValue().stream().map(Gap::stepRef).distinct().toList();
+            if (steps.size() == 1) {
+                out.add("step '" + steps.get(0) + "' " + e.getKey());
+                continue;
+            }
+            String named = String.join(", ", steps.stream().limit(3).map(st -> "'" + st + "'").toList());
+            out.add(steps.size() + " steps (" + named + (steps.size() > 3 ? " and " + (steps.size() - 3) + " more" : "") + ") " + e.getKey());
+        }
+        return out;
     }
 
     private AccessPreflight() {

@@ -178,6 +178,16 @@ class NodeAccessDebugPodTest {
                 + " (no RBAC rule); ask for it, or check with: kubectl auth can-i create pods -n ktriage-debug"), says.toString());
         assertTrue(says.stream().anyMatch(l -> l.startsWith("step 'failing-probes/node-route' will be inconclusive: not allowed to create pods/exec")), says.toString());
         assertTrue(says.stream().noneMatch(l -> l.startsWith("step 'failing-probes/pod-spec'")), "a cluster step needs no pod rights: " + says);
+        // as the operator reads them: one line per missing right, not one per step
+        long steps = says.stream().filter(l -> l.contains("not allowed to create pods in")).count();
+        assertTrue(steps > 3, says.toString());
+        assertEquals(List.of(steps + " steps ('failing-probes/node-route', 'failing-probes/kernel-log', 'failing-probes/node-request' and "
+                        + (steps - 3) + " more) will be inconclusive: not allowed to create pods in ktriage-debug (no RBAC rule); ask for it,"
+                        + " or check with: kubectl auth can-i create pods -n ktriage-debug",
+                steps + " steps ('failing-probes/node-route', 'failing-probes/kernel-log', 'failing-probes/node-request' and "
+                        + (steps - 3) + " more) will be inconclusive: not allowed to create pods/exec in ktriage-debug (no RBAC rule); ask for it,"
+                        + " or check with: kubectl auth can-i create pods/exec -n ktriage-debug"),
+                dev.ktriage.engine.AccessPreflight.lines(gaps));
     }
 
     @Test

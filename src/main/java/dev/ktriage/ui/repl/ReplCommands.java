@@ -152,7 +152,7 @@ final class ReplCommands {
             }
         }
         // Say up front which steps these credentials will leave inconclusive, as `ktriage run` does.
-        for (AccessPreflight.Gap gap : ws.preflight(p, inputs)) print.accept("preflight: " + gap.says());
+        for (String line : AccessPreflight.lines(ws.preflight(p, inputs))) print.accept("preflight: " + line);
         saved = null;
         cursor = -1;
         session = SteppedSession.start(ws, p.id(), inputs, print);
