@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * generateName, uid, creationTimestamp, resourceVersion, 409 for a name in use) and runs at once
  * when its nodeName is a node of the scenario; on a node the cluster does not have it stays
  * Pending with no conditions, as a pod bound by nodeName to a missing node does (the scheduler
- * never sees it). Any other pod is refused as every other write is, so a playbook that writes
- * still fails here. Commands run in it through {@link DebugPodExec}.
+ * never sees it). A Namespace of the scenario labelled for Pod Security baseline or restricted
+ * refuses it as the admission plugin does ({@link PodSecurityAdmission}). Any other pod is refused
+ * as every other write is, so a playbook that writes still fails here. Commands run in it through
+ * {@link DebugPodExec}.
  */
 final class DebugPodEndpoint {
 
@@ -63,9 +65,14 @@ final class DebugPodEndpoint {
         if (!given.equals(namespace)) {
             return LabResponse.status(StatusBodies.badRequest("the namespace of the provided object does not match the namespace sent on the request"));
         }
-        String name = meta.path("name").asText("");
+        String requested = meta.path("name").asText("");
+        String name = requested;
         if (name.isEmpty() && meta.hasNonNull("generateName")) name = meta.get("generateName").asText() + suffix();
         if (name.isEmpty()) return LabResponse.status(StatusBodies.invalid("Pod", "", "metadata.name: Required value: name or generateName is required"));
+        // admission comes before storage: a namespace's Pod Security level refuses the pod before its name is looked at
+        Optional<String> refused = store.type("", "namespaces").flatMap(t -> store.get(t, null, namespace))
+                .flatMap(ns -> PodSecurityAdmission.refusal(ns, pod));
+        if (refused.isPresent()) return LabResponse.status(StatusBodies.forbidden("pods", requested, refused.get()));
         synchronized (store) {
             if (store.get(pods, namespace, name).isPresent()) {
                 return LabResponse.status(StatusBodies.alreadyExists("pods", name));

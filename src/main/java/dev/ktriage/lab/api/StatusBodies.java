@@ -27,6 +27,13 @@ final class StatusBodies {
         return s;
     }
 
+    /** 403 as apimachinery's errors.NewForbidden writes it: {@code pods "NAME" is forbidden: WHY}. */
+    static ObjectNode forbidden(String plural, String name, String why) {
+        ObjectNode s = failure(403, "Forbidden", (name.isEmpty() ? plural : plural + " \"" + name + "\"") + " is forbidden: " + why);
+        s.putObject("details").put("name", name).put("kind", plural);
+        return s;
+    }
+
     /** 422, as for an object that fails validation. */
     static ObjectNode invalid(String kind, String name, String cause) {
         return failure(422, "Invalid", kind + " \"" + name + "\" is invalid: " + cause);

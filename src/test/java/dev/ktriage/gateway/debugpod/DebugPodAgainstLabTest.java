@@ -166,6 +166,52 @@ class DebugPodAgainstLabTest {
         assertEquals(left.get(0), session.lines.get(1).get("pod"));
     }
 
+    /** A seed whose namespace NS enforces Pod Security LEVEL (a label on its Namespace, as on a hardened cluster). */
+    private Lab enforcing(String ns, String level) throws java.io.IOException {
+        Path dir = LabFixtures.copy(SEED, tmp.resolve(level));
+        java.nio.file.Files.writeString(dir.resolve("cluster.yaml"), java.nio.file.Files.readString(dir.resolve("cluster.yaml"))
+                + "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n  labels:\n"
+                + "    pod-security.kubernetes.io/enforce: " + level + "\n");
+        return Lab.start(ScenarioLoader.load(dir));
+    }
+
+    @Test
+    void aNamespaceWhosePodSecurityRefusesThePodSaysWhichToUseAndTriesOnce() throws Exception {
+        String baseline = "violates PodSecurity \"baseline:latest\": host namespaces (hostNetwork=true, hostPID=true, hostIPC=true),"
+                + " hostPath volumes (volume \"host-root\"), privileged (container \"debugger\" must not set securityContext.privileged=true)";
+        String restricted = "violates PodSecurity \"restricted:latest\": host namespaces (hostNetwork=true, hostPID=true, hostIPC=true),"
+                + " privileged (container \"debugger\" must not set securityContext.privileged=true),"
+                + " allowPrivilegeEscalation != false (container \"debugger\" must set securityContext.allowPrivilegeEscalation=false),"
+                + " unrestricted capabilities (container \"debugger\" must set securityContext.capabilities.drop=[\"ALL\"]),"
+                + " restricted volume types (volume \"host-root\" uses restricted volume type \"hostPath\"),"
+                + " runAsNonRoot != true (pod or container \"debugger\" must set securityContext.runAsNonRoot=true),"
+                + " seccompProfile (pod or container \"debugger\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\")";
+        for (String[] c : new String[][] {{"baseline", baseline}, {"restricted", restricted}}) {
+            Recorder recorded = new Recorder();
+            try (Lab hardened = enforcing("default", c[0])) {
+                KubernetesClient k = hardened.clusterGateway(Duration.ofSeconds(10)).kubernetesClient();
+                try (DebugPodNodeGateway pods = new DebugPodNodeGateway(k, DebugPodSettings.defaults("default"), DebugPodNodeGateway.Consent.GIVEN);
+                     NodeSession.End end = pods.begin(recorded)) {
+                    NodeAnswer a = pods.run(command("node0", "ip", "route", "get", "10.0.0.113"));
+                    assertEquals(GatherStatus.FORBIDDEN, a.status(), a.toString());
+                    assertTrue(a.reason().matches("node node0: cannot create debug pod default/node-debugger-node0-[a-z0-9]{5}: pods \"node-debugger-node0-[a-z0-9]{5}\""
+                            + " is forbidden: .*"), a.reason());
+                    assertTrue(a.reason().contains(" is forbidden: " + c[1] + " (a debug pod is privileged with host namespaces and the node's root:"
+                            + " give --debug-pod-namespace a namespace labelled pod-security.kubernetes.io/enforce=privileged)"), a.reason());
+                    assertEquals(a.reason(), pods.run(command("node0", "uname", "-r")).reason(), "refused once, for the session");
+                    assertEquals(List.of(), hardened.debugPods());
+                }
+                // the same cluster, a namespace that admits it
+                try (DebugPodNodeGateway pods = new DebugPodNodeGateway(k, DebugPodSettings.defaults("kube-system"), DebugPodNodeGateway.Consent.GIVEN);
+                     NodeSession.End end = pods.begin(recorded)) {
+                    assertEquals(GatherStatus.OK, pods.run(command("node0", "ip", "route", "get", "10.0.0.113")).status());
+                }
+                assertEquals(List.of(), hardened.debugPods());
+            }
+            assertEquals(List.of("consented", "create-failed", "consented", "created", "deleted"), recorded.actions(), c[0]);
+        }
+    }
+
     @Test
     void theLabTakesNoOtherWrite() {
         Pod other = new PodBuilder().withNewMetadata().withName("not-ours").withNamespace("default").endMetadata()
