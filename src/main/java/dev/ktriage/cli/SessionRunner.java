@@ -1,14 +1,13 @@
 package dev.ktriage.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ktriage.engine.Operator;
 import dev.ktriage.engine.SessionEngine;
 import dev.ktriage.engine.SessionInfo;
 import dev.ktriage.engine.SessionListener;
 import dev.ktriage.engine.SessionResult;
 import dev.ktriage.gateway.NodeSession;
-import dev.ktriage.json.JsonTrees;
 import dev.ktriage.playbook.PlaybookCatalog;
+import dev.ktriage.transcript.TranscriptNodeSession;
 import dev.ktriage.transcript.TranscriptWriter;
 import dev.ktriage.ui.SessionLauncher;
 import java.nio.file.Path;
@@ -49,24 +48,13 @@ final class SessionRunner implements SessionLauncher {
         this.transcriptFor = transcriptFor;
     }
 
-    /** What a node gateway records goes into the session's transcript; what it must ask goes to the session's operator. */
-    private record RecordedNodeSession(TranscriptWriter writer, Operator operator) implements NodeSession {
-
-        @Override
-        public void record(String type, Map<String, String> fields) {
-            ObjectNode o = JsonTrees.object();
-            fields.forEach(o::put);
-            writer.record(type, o);
-        }
-
-        @Override
-        public Optional<String> consent(String id, String question) {
-            try {
-                String answer = operator.answer(id, question, List.of("yes", "no"));
-                return "yes".equalsIgnoreCase(answer.strip()) ? Optional.empty() : Optional.of("the operator declined");
-            } catch (Operator.NoAnswerException e) {
-                return Optional.of("nobody can agree to it in a batch run: --node-access debug-pod or --allow-debug-pods allows it");
-            }
+    /** What a node gateway must ask goes to the session's operator; a batch run has nobody to ask. */
+    private static Optional<String> ask(Operator operator, String id, String question) {
+        try {
+            String answer = operator.answer(id, question, List.of("yes", "no"));
+            return "yes".equalsIgnoreCase(answer.strip()) ? Optional.empty() : Optional.of("the operator declined");
+        } catch (Operator.NoAnswerException e) {
+            return Optional.of("nobody can agree to it in a batch run: --node-access debug-pod or --allow-debug-pods allows it");
         }
     }
 
@@ -102,7 +90,7 @@ final class SessionRunner implements SessionLauncher {
         try (StopOnSignal signals = new StopOnSignal(operator);
              TranscriptWriter writer = new TranscriptWriter(path, Clock.systemUTC(), Version.current(), context);
              // closed before the writer: the debug pods' deletion is in the transcript
-             NodeSession.End nodes = once(target.nodes().begin(new RecordedNodeSession(writer, signals)))) {
+             NodeSession.End nodes = once(target.nodes().begin(new TranscriptNodeSession(writer, (id, q) -> ask(signals, id, q))))) {
             // the session's end deletes its debug pods before the transcript's end record; a session
             // that fails on the way leaves it to the try's close
             SessionListener endNodes = new SessionListener() {

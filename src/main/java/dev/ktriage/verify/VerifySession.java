@@ -3,12 +3,15 @@ package dev.ktriage.verify;
 import dev.ktriage.engine.SessionListener;
 import dev.ktriage.gateway.ClusterGateway;
 import dev.ktriage.gateway.NodeGateway;
+import dev.ktriage.gateway.NodeSession;
 import dev.ktriage.playbook.PlaybookCatalog;
 import dev.ktriage.transcript.Transcript;
+import dev.ktriage.transcript.TranscriptNodeSession;
 import dev.ktriage.transcript.TranscriptWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,11 +32,14 @@ public final class VerifySession implements AutoCloseable {
     private boolean regressed;
     private boolean comeBack;
     private boolean ended;
+    /** The node gateway's session (debug pods): ended before the end record, so their deletion is in the transcript. */
+    private final NodeSession.End nodes;
 
-    private VerifySession(TranscriptWriter writer, Verifier verifier, FirstSession first) {
+    private VerifySession(TranscriptWriter writer, Verifier verifier, FirstSession first, NodeSession.End nodes) {
         this.writer = writer;
         this.verifier = verifier;
         this.first = first;
+        this.nodes = nodes;
     }
 
     /**
@@ -50,7 +56,9 @@ public final class VerifySession implements AutoCloseable {
                                SessionListener also, TranscriptWriter writer, String version) {
         VerifyTranscript.header(writer, first.transcript(), version);
         SessionListener listener = also == null ? writer : SessionListener.all(writer, also);
-        return new VerifySession(writer, new Verifier(catalog, first, cluster, nodes, listener, Clock.systemUTC()), first);
+        NodeSession.End end = nodes == null ? () -> { } : nodes.begin(new TranscriptNodeSession(writer,
+                (id, question) -> Optional.of("nobody can agree to it in verify: --node-access debug-pod or --allow-debug-pods allows it")));
+        return new VerifySession(writer, new Verifier(catalog, first, cluster, nodes, listener, Clock.systemUTC()), first, end);
     }
 
     public FirstSession first() {
@@ -91,6 +99,7 @@ public final class VerifySession implements AutoCloseable {
     public void end(String outcome, String reason) {
         if (ended) return;
         ended = true;
+        nodes.close();
         VerifyTranscript.end(writer, outcome != null ? outcome : last == null ? "error" : last.verdict().wireName(), regressed, reason);
     }
 
@@ -99,7 +108,11 @@ public final class VerifySession implements AutoCloseable {
         try {
             end(null, last == null ? "no round was made" : null);
         } finally {
-            writer.close();
+            try {
+                nodes.close();
+            } finally {
+                writer.close();
+            }
         }
     }
 }

@@ -190,6 +190,22 @@ class NodeAccessDebugPodTest {
                 dev.ktriage.engine.AccessPreflight.lines(gaps));
     }
 
+    /** verify re-reads the node facts through debug pods too, and its own transcript says what it created and deleted. */
+    @Test
+    void verifyReReadsThroughDebugPodsAndItsTranscriptSaysSo() throws IOException {
+        Path t = tmp.resolve("first.jsonl");
+        assertEquals(0, Cli.run("run", "failing-probes", "--lab", SEED, "--set", POD, "--node-access", "debug-pod", "--transcript", t.toString()).exit());
+        Path v = tmp.resolve("verify.jsonl");
+        Cli verify = Cli.run("verify", t.toString(), "--lab", SEED, "--node-access", "debug-pod", "--transcript", v.toString());
+        assertEquals(5, verify.exit(), verify.toString());
+        assertTrue(verify.out().contains("from: kubectl exec -n default node-debugger-node0-"), verify.out());
+        assertEquals(List.of("consented", "created", "deleted"), podLines(v));
+        List<String> lines = Files.readAllLines(v);
+        assertTrue(lines.get(lines.size() - 1).contains("\"type\":\"verify-end\""), "the pods are deleted before the end record");
+        Cli replay = Cli.run("replay", v.toString());
+        assertEquals(0, replay.exit(), replay.toString());
+    }
+
     @Test
     void aReadOnlySessionRefusesDebugPodsInOneLine() {
         Cli r = Cli.run("run", "failing-probes", "--lab", SEED, "--node-access", "debug-pod", "--read-only", "--set", POD);
