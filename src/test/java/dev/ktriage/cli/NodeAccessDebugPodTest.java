@@ -190,6 +190,21 @@ class NodeAccessDebugPodTest {
                 dev.ktriage.engine.AccessPreflight.lines(gaps));
     }
 
+    /** A role made for kubectl exec over SPDY grants create on pods/exec only; a websocket exec is a GET, authorized as get. */
+    @Test
+    void thePreflightAsksForGetOnPodsExecToo() {
+        PlaybookCatalog catalog = PlaybookCatalog.load(PlaybookSources.builtIn(), ExtractorRegistry.fromClassLoader(getClass().getClassLoader()));
+        var nodes = new dev.ktriage.gateway.debugpod.DebugPodNodeGateway(null,
+                dev.ktriage.gateway.debugpod.DebugPodSettings.defaults("ops"), dev.ktriage.gateway.debugpod.DebugPodNodeGateway.Consent.GIVEN);
+        List<String> lines = dev.ktriage.engine.AccessPreflight.lines(dev.ktriage.engine.AccessPreflight.check(catalog, "failing-probes",
+                Map.of("pod", "kube-system/coredns-749558f7dd-w6jdj"), "default",
+                check -> new dev.ktriage.gateway.AccessVerdict(check, !(check.verb().equals("get") && "exec".equals(check.subresource())), ""),
+                nodes.accessNeeds()));
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).endsWith(" will be inconclusive: not allowed to get pods/exec in ops; ask for it, or check with: kubectl auth can-i get pods/exec -n ops"),
+                lines.get(0));
+    }
+
     /** verify re-reads the node facts through debug pods too, and its own transcript says what it created and deleted. */
     @Test
     void verifyReReadsThroughDebugPodsAndItsTranscriptSaysSo() throws IOException {

@@ -135,12 +135,17 @@ public final class DebugPodNodeGateway implements NodeGateway {
         }
     }
 
-    /** Create, read and delete a pod in the debug namespace, and exec into it; listing them is for the sweep. */
+    /**
+     * Create, read and delete a pod in the debug namespace, and exec into it; listing them is for the
+     * sweep. fabric8's exec is a websocket (an HTTP GET), authorized as get on pods/exec, and from
+     * Kubernetes 1.35 as create too (AuthorizePodWebsocketUpgradeCreatePermission): both are needed.
+     */
     @Override
     public List<AccessCheck> accessNeeds() {
         String ns = pods.settings().namespace();
         return List.of(AccessCheck.resource("create", "pods", null, ns), AccessCheck.resource("get", "pods", null, ns),
-                AccessCheck.resource("create", "pods", "exec", ns), AccessCheck.resource("delete", "pods", null, ns),
+                AccessCheck.resource("get", "pods", "exec", ns), AccessCheck.resource("create", "pods", "exec", ns),
+                AccessCheck.resource("delete", "pods", null, ns),
                 AccessCheck.resource("list", "pods", null, ns));
     }
 

@@ -40,6 +40,11 @@ final class DebugPods {
     private static final long POLL_MS = 250;
     private static final long GRACE_MS = 5_000;
     private static final int TIMED_OUT = 124;
+    /**
+     * The exec is a websocket, an HTTP GET, which the API server authorizes as get on pods/exec;
+     * from 1.35 it checks create as well (AuthorizePodWebsocketUpgradeCreatePermission, KEP-4006).
+     */
+    private static final String EXEC_RIGHTS = " (the exec is a websocket: it needs get on pods/exec, and from Kubernetes 1.35 create too)";
 
     private final KubernetesClient client;
     private final DebugPodSettings settings;
@@ -155,7 +160,7 @@ final class DebugPods {
             return message + " (a debug pod is privileged with host namespaces and the node's root: give --debug-pod-namespace a namespace"
                     + " labelled pod-security.kubernetes.io/enforce=privileged)";
         }
-        if (e.getCode() == 403) return message + " (node access debug-pod needs create, get and delete on pods and create on pods/exec)";
+        if (e.getCode() == 403) return message + " (node access debug-pod needs create, get and delete on pods and get and create on pods/exec)";
         return message;
     }
 
@@ -206,7 +211,7 @@ final class DebugPods {
             if (Thread.currentThread().isInterrupted()) return NodeAnswer.failed(GatherStatus.ERROR, what + ": interrupted", millis(start));
             GatherStatus status = e.getCode() == 403 ? GatherStatus.FORBIDDEN : GatherStatus.ERROR;
             return NodeAnswer.failed(status, oneLine(what + ": exec failed: " + (e.getCode() == 403
-                    ? oneLine(e) + " (needs create on pods/exec)" : oneLine(e))), millis(start));
+                    ? oneLine(e) + EXEC_RIGHTS : oneLine(e))), millis(start));
         }
         try (watch) {
             Future<BoundedCapture> out = pumps.submit(() -> BoundedCapture.read(ExecStream.stdout(watch), BoundedCapture.STDOUT_CAP));
