@@ -1,5 +1,6 @@
 package dev.ktriage.gateway.node;
 
+import dev.ktriage.gateway.AccessCheck;
 import dev.ktriage.gateway.ClusterAnswer;
 import dev.ktriage.gateway.ClusterGateway;
 import dev.ktriage.gateway.ClusterRequest;
@@ -30,6 +31,12 @@ public final class ApiNodeGateway implements NodeGateway {
 
     public ApiNodeGateway(ClusterGateway cluster) {
         this.cluster = cluster;
+    }
+
+    /** Every node step reads through the node proxy (cluster-scoped): the preflight asks for it up front. */
+    @Override
+    public List<AccessCheck> accessNeeds() {
+        return List.of(AccessCheck.resource("get", "nodes", "proxy", null));
     }
 
     /** What the API server is asked for a command, or empty when the command has no API equivalent. */

@@ -46,6 +46,8 @@ class ApiNodeAccessTest {
         assertEquals(GatherStatus.REFUSED, a.status());
         assertTrue(a.reason().contains("cannot be answered through the API server"), a.reason());
         assertEquals("ssh n1 ip route get 10.0.0.1", api.shown(new NodeCommand("n1", List.of("ip", "route", "get", "10.0.0.1"), false, 10)));
+        assertEquals(List.of(dev.ktriage.gateway.AccessCheck.resource("get", "nodes", "proxy", null)), api.accessNeeds(),
+                "the preflight asks for the node proxy");
     }
 
     @Test
