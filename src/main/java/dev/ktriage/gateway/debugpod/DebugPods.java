@@ -38,6 +38,7 @@ final class DebugPods {
 
     static final String RECORD = "debug-pod";
     private static final long POLL_MS = 250;
+    private static final long NODE_CHECK_AFTER_MS = 2_000;
     private static final long GRACE_MS = 5_000;
     private static final int TIMED_OUT = 124;
     /**
@@ -141,13 +142,20 @@ final class DebugPods {
             slot.running = true;
             return Optional.empty();
         }
-        NodeAnswer failed = NodeAnswer.failed(notRunning.get().startsWith("interrupted") ? GatherStatus.ERROR : GatherStatus.TIMEOUT,
-                "node " + slot.node + ": debug pod " + where + " " + notRunning.get(), millis(start));
+        NodeAnswer failed = NodeAnswer.failed(startStatus(notRunning.get()), "node " + slot.node + ": debug pod " + where + " " + notRunning.get(),
+                millis(start));
         record(session, "start-failed", slot, failed.reason());
         delete(slot, session, "it did not start");
         if (!Thread.currentThread().isInterrupted()) slot.failure = failed;
         slot.name = DebugPodSpec.name(slot.node);
         return Optional.of(failed);
+    }
+
+    /** The node cannot run it (gone, its kubelet silent); the wait ran out; or it failed otherwise (its image, it ended, interrupted). */
+    private static GatherStatus startStatus(String why) {
+        if (why.startsWith("cannot start: node")) return GatherStatus.UNREACHABLE;
+        if (why.startsWith("was not running after")) return GatherStatus.TIMEOUT;
+        return GatherStatus.ERROR;
     }
 
     private static GatherStatus createStatus(KubernetesClientException e) {
@@ -166,8 +174,10 @@ final class DebugPods {
 
     /** Empty once the pod runs; else why it does not, after the start timeout at most. */
     private Optional<String> awaitRunning(Slot slot) {
-        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+        long started = System.nanoTime();
+        long deadline = started + settings.startTimeout().toNanos();
         String last = "was not found";
+        boolean nodeRead = false;
         while (true) {
             try {
                 Pod pod = client.pods().inNamespace(settings.namespace()).withName(slot.name).get();
@@ -176,6 +186,12 @@ final class DebugPods {
                     if (ended.isPresent()) return ended;
                     if (PodState.running(pod)) return Optional.empty();
                     last = PodState.describe(pod);
+                    // still Pending after a moment: a node that does not exist, or whose kubelet is gone, never starts it
+                    if (!nodeRead && System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(NODE_CHECK_AFTER_MS)) {
+                        nodeRead = true;
+                        Optional<String> never = PodState.nodeCannotStart(client, slot.node);
+                        if (never.isPresent()) return never;
+                    }
                 }
             } catch (KubernetesClientException e) {
                 if (Thread.currentThread().isInterrupted()) return Optional.of("interrupted while starting");

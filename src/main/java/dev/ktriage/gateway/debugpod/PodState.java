@@ -1,8 +1,12 @@
 package dev.ktriage.gateway.debugpod;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +14,31 @@ import java.util.Optional;
 final class PodState {
 
     private PodState() {
+    }
+
+    /**
+     * Why nothing will start a pod bound to {@code node}: it does not exist (the pod would wait
+     * for the pod garbage collector), or its Ready condition is Unknown (the node lifecycle
+     * controller's NodeStatusUnknown: the kubelet stopped posting status). Empty when the node
+     * looks able to, or cannot be read (then the wait goes on: an unread node proves nothing).
+     */
+    static Optional<String> nodeCannotStart(KubernetesClient client, String node) {
+        Node n;
+        try {
+            n = client.nodes().withName(node).get();
+        } catch (KubernetesClientException e) {
+            return Optional.empty();
+        }
+        if (n == null) return Optional.of("cannot start: node " + node + " does not exist (nodes \"" + node + "\" not found)");
+        if (n.getStatus() == null || n.getStatus().getConditions() == null) return Optional.empty();
+        for (NodeCondition c : n.getStatus().getConditions()) {
+            if ("Ready".equals(c.getType()) && "Unknown".equals(c.getStatus())) {
+                return Optional.of("cannot start: node " + node + " is Ready=Unknown" + (c.getReason() == null ? "" : " (" + c.getReason()
+                        + messageOf(c.getMessage()) + ")") + (c.getLastTransitionTime() == null ? "" : " since " + c.getLastTransitionTime())
+                        + ": its kubelet is not posting status, so nothing starts a pod there; reach the node over SSH");
+            }
+        }
+        return Optional.empty();
     }
 
     static boolean running(Pod pod) {

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The one write the lab takes: ktriage's own debug pods ({@code --node-access debug-pod}). A pod
  * labelled {@value DebugPodSpec#SELECTOR} is created as the API server creates it (name or
  * generateName, uid, creationTimestamp, resourceVersion, 409 for a name in use) and runs at once
- * when its nodeName is a node of the scenario; on a node the cluster does not have it stays
- * Pending with no conditions, as a pod bound by nodeName to a missing node does (the scheduler
- * never sees it). A Namespace of the scenario labelled for Pod Security baseline or restricted
+ * when its nodeName is a node of the scenario; on a node the cluster does not have, or one whose
+ * Ready condition is Unknown (its kubelet is gone), it stays Pending with no conditions, as a pod
+ * bound by nodeName that no kubelet takes does (the scheduler never sees it). A Namespace of the scenario labelled for Pod Security baseline or restricted
  * refuses it as the admission plugin does ({@link PodSecurityAdmission}). Any other pod is refused
  * as every other write is, so a playbook that writes still fails here. Commands run in it through
  * {@link DebugPodExec}.
@@ -81,7 +81,7 @@ final class DebugPodEndpoint {
             meta.put("name", name).put("namespace", namespace).put("uid", UUID.randomUUID().toString())
                     .put("resourceVersion", Long.toString(resourceVersion.incrementAndGet())).put("creationTimestamp", now.toString());
             String node = pod.path("spec").path("nodeName").asText("");
-            pod.set("status", nodeKnown(node) ? PodStatuses.running(pod, now) : PodStatuses.pending());
+            pod.set("status", nodeKnown(node) && !kubeletGone(node) ? PodStatuses.running(pod, now) : PodStatuses.pending());
             store.add(pod);
         }
         return LabResponse.json(201, pod);
@@ -115,6 +115,19 @@ final class DebugPodEndpoint {
     /** A node the pod can run on: a Node object of the scenario, or a node the scenario answers for. */
     boolean nodeKnown(String node) {
         return !node.isEmpty() && (nodes.has(node) || store.get(nodeType, null, node).isPresent());
+    }
+
+    /**
+     * A Node whose Ready condition is Unknown: its kubelet stopped posting status (the node
+     * lifecycle controller's NodeStatusUnknown), so nothing starts a pod bound to it.
+     */
+    private boolean kubeletGone(String node) {
+        return store.get(nodeType, null, node).map(n -> {
+            for (JsonNode c : n.path("status").path("conditions")) {
+                if (c.path("type").asText().equals("Ready")) return c.path("status").asText().equals("Unknown");
+            }
+            return false;
+        }).orElse(false);
     }
 
     static boolean isDebugPod(JsonNode pod) {

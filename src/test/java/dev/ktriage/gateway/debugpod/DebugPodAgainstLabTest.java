@@ -146,6 +146,37 @@ class DebugPodAgainstLabTest {
         assertEquals(List.of("consented", "created", "start-failed", "deleted"), session.actions());
     }
 
+    /** A node that does not exist, or whose kubelet is gone, never starts the pod: said in seconds, not after the start timeout. */
+    @Test
+    void aNodeThatCannotStartThePodIsSaidAtOnce() throws Exception {
+        try (DebugPodNodeGateway pods = gateway(DebugPodSettings.defaults("default"), Owner.current()); NodeSession.End end = pods.begin(session)) {
+            NodeAnswer a = pods.run(command("node-gone", "uname", "-r"));
+            assertEquals(GatherStatus.UNREACHABLE, a.status(), a.toString());
+            assertTrue(a.reason().endsWith("cannot start: node node-gone does not exist (nodes \"node-gone\" not found)"), a.reason());
+            assertTrue(a.millis() < 15_000, "not the 60 s start timeout: " + a.millis() + " ms");
+        }
+        assertEquals(List.of(), lab.debugPods());
+
+        Path dir = LabFixtures.copy(SEED, tmp.resolve("kubelet-gone"));
+        Path cluster = dir.resolve("cluster.yaml");
+        String text = java.nio.file.Files.readString(cluster);
+        String ready = "    - {type: Ready, status: \"True\", reason: KubeletReady}\n";
+        assertTrue(text.contains(ready), "the seed's node0 is Ready");
+        java.nio.file.Files.writeString(cluster, text.replace(ready, "    - {type: Ready, status: \"Unknown\", reason: NodeStatusUnknown,"
+                + " message: \"Kubelet stopped posting node status.\", lastTransitionTime: \"2021-12-09T06:50:00Z\"}\n"));
+        try (Lab silent = Lab.start(ScenarioLoader.load(dir))) {
+            KubernetesClient k = silent.clusterGateway(Duration.ofSeconds(10)).kubernetesClient();
+            try (DebugPodNodeGateway pods = new DebugPodNodeGateway(k, DebugPodSettings.defaults("default"), DebugPodNodeGateway.Consent.GIVEN);
+                 NodeSession.End end = pods.begin(NodeSession.NONE)) {
+                NodeAnswer a = pods.run(command("node0", "ip", "route", "get", "10.0.0.113"));
+                assertEquals(GatherStatus.UNREACHABLE, a.status(), a.toString());
+                assertTrue(a.reason().endsWith("cannot start: node node0 is Ready=Unknown (NodeStatusUnknown: Kubelet stopped posting node status.)"
+                        + " since 2021-12-09T06:50:00Z: its kubelet is not posting status, so nothing starts a pod there; reach the node over SSH"), a.reason());
+            }
+            assertEquals(List.of(), silent.debugPods());
+        }
+    }
+
     @Test
     void aPodLeftByAProcessThatIsGoneIsSweptByTheNextSession() {
         Owner current = Owner.current();
