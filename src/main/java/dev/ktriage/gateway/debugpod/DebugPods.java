@@ -137,25 +137,18 @@ final class DebugPods {
         slot.createdNanos = System.nanoTime();
         hook();
         record(session, "created", slot, null);
-        Optional<String> notRunning = awaitRunning(slot);
+        Optional<NotRunning> notRunning = awaitRunning(slot);
         if (notRunning.isEmpty()) {
             slot.running = true;
             return Optional.empty();
         }
-        NodeAnswer failed = NodeAnswer.failed(startStatus(notRunning.get()), "node " + slot.node + ": debug pod " + where + " " + notRunning.get(),
+        NodeAnswer failed = NodeAnswer.failed(notRunning.get().status(), "node " + slot.node + ": debug pod " + where + " " + notRunning.get().why(),
                 millis(start));
         record(session, "start-failed", slot, failed.reason());
         delete(slot, session, "it did not start");
         if (!Thread.currentThread().isInterrupted()) slot.failure = failed;
         slot.name = DebugPodSpec.name(slot.node);
         return Optional.of(failed);
-    }
-
-    /** The node cannot run it (gone, its kubelet silent); the wait ran out; or it failed otherwise (its image, it ended, interrupted). */
-    private static GatherStatus startStatus(String why) {
-        if (why.startsWith("cannot start: node")) return GatherStatus.UNREACHABLE;
-        if (why.startsWith("was not running after")) return GatherStatus.TIMEOUT;
-        return GatherStatus.ERROR;
     }
 
     private static GatherStatus createStatus(KubernetesClientException e) {
@@ -172,8 +165,17 @@ final class DebugPods {
         return message;
     }
 
+    /**
+     * Why a pod does not run: its node cannot run it (gone, its kubelet silent: UNREACHABLE), the
+     * wait ran out (TIMEOUT), or it failed otherwise (its image, it ended, interrupted: ERROR).
+     */
+    private record NotRunning(GatherStatus status, String why) {
+    }
+
+    private static final NotRunning INTERRUPTED = new NotRunning(GatherStatus.ERROR, "interrupted while starting");
+
     /** Empty once the pod runs; else why it does not, after the start timeout at most. */
-    private Optional<String> awaitRunning(Slot slot) {
+    private Optional<NotRunning> awaitRunning(Slot slot) {
         long started = System.nanoTime();
         long deadline = started + settings.startTimeout().toNanos();
         String last = "was not found";
@@ -183,28 +185,28 @@ final class DebugPods {
                 Pod pod = client.pods().inNamespace(settings.namespace()).withName(slot.name).get();
                 if (pod != null) {
                     Optional<String> ended = PodState.terminal(pod);
-                    if (ended.isPresent()) return ended;
+                    if (ended.isPresent()) return Optional.of(new NotRunning(GatherStatus.ERROR, ended.get()));
                     if (PodState.running(pod)) return Optional.empty();
                     last = PodState.describe(pod);
                     // still Pending after a moment: a node that does not exist, or whose kubelet is gone, never starts it
                     if (!nodeRead && System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(NODE_CHECK_AFTER_MS)) {
                         nodeRead = true;
                         Optional<String> never = PodState.nodeCannotStart(client, slot.node);
-                        if (never.isPresent()) return never;
+                        if (never.isPresent()) return Optional.of(new NotRunning(GatherStatus.UNREACHABLE, never.get()));
                     }
                 }
             } catch (KubernetesClientException e) {
-                if (Thread.currentThread().isInterrupted()) return Optional.of("interrupted while starting");
+                if (Thread.currentThread().isInterrupted()) return Optional.of(INTERRUPTED);
                 last = "could not be read: " + oneLine(e);
             }
             if (System.nanoTime() - deadline >= 0) {
-                return Optional.of("was not running after " + settings.startTimeout().toSeconds() + " s (" + last + ")");
+                return Optional.of(new NotRunning(GatherStatus.TIMEOUT, "was not running after " + settings.startTimeout().toSeconds() + " s (" + last + ")"));
             }
             try {
                 Thread.sleep(POLL_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Optional.of("interrupted while starting");
+                return Optional.of(INTERRUPTED);
             }
         }
     }
