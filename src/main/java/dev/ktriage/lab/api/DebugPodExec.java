@@ -10,10 +10,9 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -121,16 +120,8 @@ final class DebugPodExec implements AutoCloseable {
     static List<String> query(RecordedRequest request, String key) {
         String target = request.getPath();
         int q = target.indexOf('?');
-        List<String> values = new ArrayList<>();
-        if (q < 0) return values;
-        for (String pair : target.substring(q + 1).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq < 0) continue;
-            if (URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(key)) {
-                values.add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
+        if (q < 0) return List.of();
+        return LabDispatcher.queryPairs(target.substring(q + 1)).stream().filter(p -> p.getKey().equals(key)).map(Map.Entry::getValue).toList();
     }
 
     @Override

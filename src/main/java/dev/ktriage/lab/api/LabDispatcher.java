@@ -11,8 +11,10 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -90,7 +92,7 @@ final class LabDispatcher extends Dispatcher {
     }
 
     /** ktriage's debug pods the lab has now, as "NAMESPACE/NAME". */
-    java.util.List<String> debugPods() {
+    List<String> debugPods() {
         return debugPods.debugPods();
     }
 
@@ -177,12 +179,19 @@ final class LabDispatcher extends Dispatcher {
     /** The first value of each parameter, decoded as a form (kubectl encodes spaces in selectors as '+'). */
     static Map<String, String> parseQuery(String query) {
         Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : queryPairs(query)) out.putIfAbsent(p.getKey(), p.getValue());
+        return out;
+    }
+
+    /** Every parameter in order, decoded as a form; a parameter may repeat (exec sends {@code command} once per word). */
+    static List<Map.Entry<String, String>> queryPairs(String query) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
             String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.putIfAbsent(key, value);
+            out.add(Map.entry(key, value));
         }
         return out;
     }
