@@ -60,15 +60,12 @@ final class Target implements AutoCloseable {
             NodeOverrides overrides = NodeOverrides.load(NodeOverrides.DEFAULT_FILE);
             DebugPodConfig pods = DebugPodConfig.load(NodeOverrides.DEFAULT_FILE);
             String readOnly = readOnly(o.connection, pods, SessionRunner.context(cluster.describe()));
-            if (readOnly != null && access == NodeAccess.DEBUG_POD) {
-                throw new BadInputException("--node-access debug-pod creates pods on the nodes, and this session is read-only (" + readOnly + ")");
-            }
-            Function<String, NodeAccess> accessOf = node -> overrides.forNode(node).map(NodeOverrides.Entry::access).filter(a -> a != null).orElse(access);
-            boolean onlySsh = access == NodeAccess.SSH && overrides.entries().stream().allMatch(e -> e.access() == null || e.access() == NodeAccess.SSH);
-            if (onlySsh) return new Target(cluster, liveNodes(cluster, o, overrides), null);
+            if (access == NodeAccess.DEBUG_POD) refuseIfReadOnly(readOnly);
             // only the ways this session can reach a node: the preflight asks for what they need, no more
             Set<NodeAccess> used = EnumSet.of(NodeAccess.SSH, access);
             overrides.entries().stream().map(NodeOverrides.Entry::access).filter(a -> a != null).forEach(used::add);
+            if (used.equals(EnumSet.of(NodeAccess.SSH))) return new Target(cluster, liveNodes(cluster, o, overrides), null);
+            Function<String, NodeAccess> accessOf = node -> overrides.forNode(node).map(NodeOverrides.Entry::access).filter(a -> a != null).orElse(access);
             Map<NodeAccess, Supplier<NodeGateway>> makers = new EnumMap<>(NodeAccess.class);
             makers.put(NodeAccess.SSH, () -> liveNodes(cluster, o, overrides));
             if (used.contains(NodeAccess.API)) makers.put(NodeAccess.API, () -> new ApiNodeGateway(cluster));
@@ -81,6 +78,13 @@ final class Target implements AutoCloseable {
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
+        }
+    }
+
+    /** A session-wide --node-access debug-pod in a session that may create nothing is bad input. */
+    private static void refuseIfReadOnly(String readOnly) {
+        if (readOnly != null) {
+            throw new BadInputException("--node-access debug-pod creates pods on the nodes, and this session is read-only (" + readOnly + ")");
         }
     }
 
@@ -120,9 +124,7 @@ final class Target implements AutoCloseable {
      */
     static Target lab(Scenario scenario, Duration timeout, ConnectionOptions c) {
         NodeAccess access = access(c.nodeAccess);
-        if (access == NodeAccess.DEBUG_POD && c.readOnly) {
-            throw new BadInputException("--node-access debug-pod creates pods on the nodes, and this session is read-only (--read-only)");
-        }
+        if (access == NodeAccess.DEBUG_POD && c.readOnly) refuseIfReadOnly("--read-only");
         Lab lab = Lab.start(scenario);
         Fabric8ClusterGateway cluster = lab.clusterGateway(timeout);
         NodeGateway nodes = switch (access) {
